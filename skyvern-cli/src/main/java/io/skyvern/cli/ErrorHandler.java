@@ -1,0 +1,72 @@
+package io.skyvern.cli;
+
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The one place where failures become messages and exit statuses: bad flags and configuration are
+ * {@link ExitCodes#USAGE}, everything else {@link ExitCodes#FAILED}. A stack trace is printed only
+ * with {@code --debug}.
+ */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    /** Errors that mean "fix your command line or your settings", not "the operation failed". */
+    private static final Set<ErrorCode> USAGE_CODES = EnumSet.of(ErrorCode.CONFIGURATION_ERROR,
+            ErrorCode.LLM_NOT_CONFIGURED, ErrorCode.UNAUTHORIZED, ErrorCode.VALIDATION_ERROR,
+            ErrorCode.VALIDATION_FAILED, ErrorCode.WORKFLOW_VALIDATION_FAILED, ErrorCode.PARAMETER_VALIDATION_FAILED,
+            ErrorCode.BAD_REQUEST);
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("skyvern-cli: " + firstLine(ex.getMessage()));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            err.print("Usage: " + cmd.getHelp().synopsis("Usage: ".length()));
+        }
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        int status;
+        if (ex instanceof SkyvernException) {
+            SkyvernException e = (SkyvernException) ex;
+            err.println("skyvern-cli: " + firstLine(e.getMessage()));
+            e.errors().stream().filter(line -> !line.equals(e.getMessage())).forEach(line -> err.println("  - " + line));
+            status = USAGE_CODES.contains(e.errorCode()) ? ExitCodes.USAGE : ExitCodes.FAILED;
+        } else if (ex instanceof UsageException) {
+            err.println("skyvern-cli: " + firstLine(ex.getMessage()));
+            status = ExitCodes.USAGE;
+        } else {
+            err.println("skyvern-cli: unexpected error: " + ex.getClass().getSimpleName()
+                    + (ex.getMessage() == null ? "" : ": " + firstLine(ex.getMessage()))
+                    + (debug(parseResult) ? "" : " (run with --debug for details)"));
+            status = ExitCodes.FAILED;
+        }
+        if (debug(parseResult)) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return status;
+    }
+
+    private static boolean debug(CommandLine.ParseResult parseResult) {
+        return parseResult != null && parseResult.expandedArgs().contains("--debug");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "error";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,10 @@
+package io.skyvern.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code tasks}: list, inspect and cancel tasks. */
+@Command(name = "tasks", mixinStandardHelpOptions = true, description = "List, inspect and cancel tasks.",
+        subcommands = {TasksListCommand.class, TasksGetCommand.class, TasksCancelCommand.class,
+                TasksStepsCommand.class, TasksArtifactsCommand.class})
+final class TasksCommand extends GroupCommand {
+}

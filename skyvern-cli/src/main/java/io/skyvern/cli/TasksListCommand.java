@@ -1,0 +1,58 @@
+package io.skyvern.cli;
+
+import io.skyvern.client.SkyvernClient;
+import io.skyvern.common.Page;
+import io.skyvern.common.PageRequest;
+import io.skyvern.task.Task;
+import io.skyvern.task.TaskQuery;
+import io.skyvern.task.TaskStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code tasks list}: newest first, filterable by status and text. */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks, newest first.")
+final class TasksListCommand extends ClientCommand {
+    @Option(names = "--status", split = ",", paramLabel = "STATUS",
+            description = "Only these statuses (created, queued, running, completed, failed, terminated, "
+                    + "canceled, timed_out); repeatable or comma-separated.")
+    List<String> statuses = new ArrayList<>();
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Only tasks whose URL, title or goal contains TEXT.")
+    String search;
+
+    @Option(names = "--page", defaultValue = "1", description = "Page number (default 1).")
+    int page;
+
+    @Option(names = "--page-size", defaultValue = "20", description = "Tasks per page, 1-100 (default 20).")
+    int pageSize;
+
+    @Override
+    int run(SkyvernClient client) {
+        List<TaskStatus> parsed = statuses.stream().map(TaskStatus::parse).toList();
+        TaskQuery query = TaskQuery.defaults().withStatuses(parsed).withSearch(search)
+                .withPage(new PageRequest(page, pageSize));
+        Page<Task> result = client.listTasks(query);
+        if (json()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("tasks", result.items());
+            data.put("page", result.page());
+            data.put("page_size", result.pageSize());
+            data.put("total_count", result.totalCount());
+            Output.json(out(), data);
+            return ExitCodes.OK;
+        }
+        List<List<String>> rows = result.items().stream().map(t -> List.of(t.taskId(), t.status().wireName(),
+                t.createdAt().toString(), Output.truncate(t.url(), 40), Output.truncate(t.navigationGoal(), 50)))
+                .toList();
+        Output.table(out(), List.of("TASK_ID", "STATUS", "CREATED_AT", "URL", "GOAL"), rows);
+        out().println("page " + result.page() + " of " + Math.max(1, result.totalPages()) + " ("
+                + result.totalCount() + " tasks)");
+        out().flush();
+        return ExitCodes.OK;
+    }
+}

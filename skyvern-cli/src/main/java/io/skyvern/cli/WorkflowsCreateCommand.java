@@ -1,0 +1,48 @@
+package io.skyvern.cli;
+
+import io.skyvern.client.SkyvernClient;
+import io.skyvern.workflow.SavedWorkflow;
+import io.skyvern.workflow.WorkflowDocuments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code workflows create -f FILE}: stores a workflow from a YAML or JSON document. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Create a workflow from a YAML (.yaml/.yml) or JSON document.")
+final class WorkflowsCreateCommand extends ClientCommand {
+    @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "The workflow document.")
+    Path file;
+
+    @Override
+    int run(SkyvernClient client) {
+        String document;
+        try {
+            document = Files.readString(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + " (" + e.getMessage() + ")");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        WorkflowDocuments.Format format = name.endsWith(".yaml") || name.endsWith(".yml")
+                ? WorkflowDocuments.Format.YAML : WorkflowDocuments.Format.JSON;
+        SavedWorkflow saved = client.createWorkflow(WorkflowDocuments.parse(document, format));
+        if (json()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("workflow", saved.workflow());
+            data.put("validation", saved.validation());
+            Output.json(out(), data);
+        } else {
+            out().println(saved.workflow().workflowId() + " created (version " + saved.workflow().version() + ", "
+                    + saved.validation().blockCount() + " blocks)");
+            saved.validation().warnings().forEach(w -> out().println("warning: " + w));
+            out().flush();
+        }
+        return ExitCodes.OK;
+    }
+}

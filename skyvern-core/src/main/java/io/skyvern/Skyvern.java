@@ -1,0 +1,256 @@
+package io.skyvern;
+
+import io.skyvern.artifact.ArtifactService;
+import io.skyvern.artifact.fs.FileArtifactStore;
+import io.skyvern.auth.OrganizationService;
+import io.skyvern.browser.BrowserManager;
+import io.skyvern.browser.playwright.PlaywrightBrowserManager;
+import io.skyvern.browsersession.BrowserSessionService;
+import io.skyvern.client.LocalSkyvernClient;
+import io.skyvern.common.IdGenerator;
+import io.skyvern.common.TimeOrderedIdGenerator;
+import io.skyvern.config.SkyvernConfig;
+import io.skyvern.execution.ExecutionHooks;
+import io.skyvern.execution.LazyAgent;
+import io.skyvern.execution.LazyBrowserManager;
+import io.skyvern.execution.LazyLlmClient;
+import io.skyvern.execution.LazyWorkflowEngine;
+import io.skyvern.execution.WorkflowRunExecutor;
+import io.skyvern.execution.RunDispatcher;
+import io.skyvern.execution.RunRegistry;
+import io.skyvern.execution.TaskRunExecutor;
+import io.skyvern.execution.TaskWebhooks;
+import io.skyvern.persistence.Database;
+import io.skyvern.persistence.JdbiArtifactMetadataRepository;
+import io.skyvern.persistence.JdbiBrowserSessionRepository;
+import io.skyvern.persistence.JdbiOrganizationRepository;
+import io.skyvern.persistence.JdbiRunLogRepository;
+import io.skyvern.persistence.JdbiRunQueue;
+import io.skyvern.persistence.JdbiTaskRepositories;
+import io.skyvern.persistence.JdbiWebhookDeliveryRepository;
+import io.skyvern.persistence.JdbiWorkflowRepository;
+import io.skyvern.persistence.JdbiWorkflowRunRepository;
+import io.skyvern.queue.RunQueue;
+import io.skyvern.queue.WorkerPool;
+import io.skyvern.queue.WorkerPoolOptions;
+import io.skyvern.task.TaskRepositories;
+import io.skyvern.task.TaskService;
+import io.skyvern.webhook.WebhookOptions;
+import io.skyvern.webhook.WebhookSender;
+import io.skyvern.workflow.WorkflowService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The library's entry point and composition root: {@code Skyvern.create(config)} opens the
+ * database (running migrations), wires every service with plain constructors and, when
+ * {@code config.workers() > 0}, starts the workers that execute tasks. The browser and the LLM
+ * client are created only when the first run needs them. Close it to stop the workers (runs in
+ * flight get the shutdown grace period, then go back to the queue), the browser, the webhook
+ * sender and the database. Thread-safe.
+ *
+ * <pre>{@code
+ * try (Skyvern skyvern = Skyvern.create(SkyvernConfig.defaults())) {
+ *     Task task = skyvern.tasks().create(orgId, CreateTaskRequest.builder(url, goal).build());
+ * }
+ * }</pre>
+ */
+public final class Skyvern implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Skyvern.class);
+    private static final long SWEEP_EVERY_SECONDS = 60;
+
+    private final SkyvernConfig config;
+    private final Clock clock;
+    private final IdGenerator ids;
+    private final Database database;
+    private final OrganizationService organizations;
+    private final TaskService tasks;
+    private final WorkflowService workflows;
+    private final ArtifactService artifacts;
+    private final WebhookSender webhookSender;
+    private final TaskWebhooks taskWebhooks;
+    private final BrowserSessionService browserSessions;
+    private final RunQueue queue;
+    private final LazyBrowserManager browsers;
+    private final RunRegistry registry = new RunRegistry();
+    private final WorkerPool pool;
+    private final ScheduledExecutorService sweeper;
+
+    private Skyvern(SkyvernConfig config, Clock clock, IdGenerator ids) {
+        this.config = config;
+        this.clock = clock;
+        this.ids = ids;
+        this.database = Database.open(config.database());
+        try {
+            this.organizations = new OrganizationService(new JdbiOrganizationRepository(database), config, clock, ids);
+            this.artifacts = new ArtifactService(FileArtifactStore.inDataDir(config.dataDir()),
+                    new JdbiArtifactMetadataRepository(database), ids, clock);
+            this.webhookSender = new WebhookSender(new JdbiWebhookDeliveryRepository(database),
+                    webhookOptions(config), ids, clock);
+            TaskRepositories taskRepos = JdbiTaskRepositories.create(database);
+            this.taskWebhooks = new TaskWebhooks(webhookSender, taskRepos.tasks());
+            this.browserSessions = new BrowserSessionService(new JdbiBrowserSessionRepository(database),
+                    config.dataDir(), clock, ids);
+            this.queue = new JdbiRunQueue(database, clock);
+            this.browsers = new LazyBrowserManager(() -> new PlaywrightBrowserManager(config.browser(), lanes(config)),
+                    () -> browserConfigured(config));
+            this.tasks = new TaskService(taskRepos, organizations, config, clock, ids,
+                    new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks));
+            this.workflows = new WorkflowService(new JdbiWorkflowRepository(database),
+                    new JdbiWorkflowRunRepository(database), organizations, clock, ids);
+            LazyLlmClient llm = new LazyLlmClient(config.llm());
+            TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
+                    new LazyAgent(llm, clock, config.llm().vision()), browserSessions, registry, taskWebhooks, config,
+                    ids, clock);
+            WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
+                    new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
+                    config.llm().vision(), config.runs().allowPrivateNetwork()), artifacts,
+                    new JdbiRunLogRepository(database), webhookSender, config.dataDir().resolve("downloads"), clock, ids);
+            this.pool = new WorkerPool(queue, new RunDispatcher(taskRuns, workflowRuns),
+                    WorkerPoolOptions.from(config), clock);
+            this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "skyvern-browser-session-sweeper");
+                t.setDaemon(true);
+                return t;
+            });
+            sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_EVERY_SECONDS, SWEEP_EVERY_SECONDS, TimeUnit.SECONDS);
+            pool.start();
+        } catch (RuntimeException e) {
+            // Nothing else owns the pool yet: release it rather than leak it.
+            database.close();
+            throw e;
+        }
+    }
+
+    public static Skyvern create(SkyvernConfig config) {
+        Clock clock = Clock.systemUTC();
+        return create(config, clock, new TimeOrderedIdGenerator(clock));
+    }
+
+    /** For tests and embedders that control time and identifiers. */
+    public static Skyvern create(SkyvernConfig config, Clock clock, IdGenerator ids) {
+        return new Skyvern(Objects.requireNonNull(config, "config"), Objects.requireNonNull(clock, "clock"),
+                Objects.requireNonNull(ids, "ids"));
+    }
+
+    private static WebhookOptions webhookOptions(SkyvernConfig config) {
+        WebhookOptions d = WebhookOptions.DEFAULTS;
+        return new WebhookOptions(d.maxAttempts(), d.baseBackoff(), d.timeout(), config.runs().allowPrivateNetwork());
+    }
+
+    /** One browser process per lane; a few lanes spread many concurrent runs. */
+    private static int lanes(SkyvernConfig config) {
+        return Math.max(1, Math.min(config.workers(), 4));
+    }
+
+    private static boolean browserConfigured(SkyvernConfig config) {
+        String exe = config.browser().executable();
+        return !config.browser().cdpUrl().isBlank() || exe.isBlank() || Files.isExecutable(Path.of(exe));
+    }
+
+    private void nudge() {
+        // Called from TaskService.create, which exists only once the pool does.
+        WorkerPool p = pool;
+        if (p != null) {
+            p.nudge();
+        }
+    }
+
+    private void sweep() {
+        try {
+            browserSessions.sweepExpired();
+        } catch (RuntimeException e) {
+            LOG.warn("Browser session sweep failed", e);
+        }
+    }
+
+    public SkyvernConfig config() {
+        return config;
+    }
+
+    public OrganizationService organizations() {
+        return organizations;
+    }
+
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    public WorkflowService workflows() {
+        return workflows;
+    }
+
+    public ArtifactService artifacts() {
+        return artifacts;
+    }
+
+    public BrowserSessionService browserSessions() {
+        return browserSessions;
+    }
+
+    /** Sends task webhooks; {@code retry} re-sends one (POST /tasks/{id}/retry_webhook). */
+    public TaskWebhooks taskWebhooks() {
+        return taskWebhooks;
+    }
+
+    /**
+     * A {@link io.skyvern.client.SkyvernClient} acting as this organisation, in-process. The organisation must exist
+     * (ORGANIZATION_NOT_FOUND otherwise), so that a typo fails here rather than at first use.
+     */
+    public LocalSkyvernClient client(String organizationId) {
+        organizations.get(organizationId);
+        return new LocalSkyvernClient(organizationId, organizations, tasks, workflows);
+    }
+
+    /** True when the database answers. */
+    public boolean databaseHealthy() {
+        return database.ping();
+    }
+
+    /** Whether a browser can be provided; never launches one. */
+    public boolean browserHealthy() {
+        return browsers.isHealthy();
+    }
+
+    /** Whether this node started a browser already (it does so on its first run). */
+    public boolean browserLaunched() {
+        return browsers.launched();
+    }
+
+    /** Runs (tasks and workflow runs) waiting for a worker, on every node. */
+    public long queueDepth() {
+        return queue.depth();
+    }
+
+    /** Runs of both kinds by wire status. */
+    public Map<String, Long> runCountsByStatus() {
+        return queue.countsByStatus();
+    }
+
+    /** Runs this node executes now. */
+    public int runsInFlight() {
+        return pool.inFlightCount();
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.shutdown(config.runs().shutdownGrace());
+        } catch (RuntimeException e) {
+            LOG.warn("Worker pool shutdown failed", e);
+        }
+        sweeper.shutdownNow();
+        browsers.close();
+        webhookSender.close();
+        database.close();
+    }
+}

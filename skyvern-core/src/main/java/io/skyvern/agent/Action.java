@@ -1,0 +1,103 @@
+package io.skyvern.agent;
+
+import java.util.Objects;
+
+/**
+ * One action the model asked for. A closed set: the executor switches over it exhaustively.
+ * {@link Invalid} stands for an action the model described badly (unknown type, missing element
+ * id); it is not executed but reported back to the model as a failed action in the next step.
+ */
+public sealed interface Action {
+    ActionType type();
+
+    /** The model's reason for the action, shown in progress output and step records. */
+    String reasoning();
+
+    /** Actions that act on an element of the page snapshot. */
+    sealed interface OnElement extends Action {
+        String elementId();
+    }
+
+    record Click(String elementId, String reasoning) implements OnElement {
+        public Click { Objects.requireNonNull(elementId); }
+        public ActionType type() { return ActionType.CLICK; }
+    }
+
+    /** {@code text} may hold secret placeholders; they are substituted only when typed. */
+    record InputText(String elementId, String text, String reasoning) implements OnElement {
+        public InputText { Objects.requireNonNull(elementId); Objects.requireNonNull(text); }
+        public ActionType type() { return ActionType.INPUT_TEXT; }
+    }
+
+    record SelectOption(String elementId, OptionChoice option, String reasoning) implements OnElement {
+        public SelectOption { Objects.requireNonNull(elementId); Objects.requireNonNull(option); }
+        public ActionType type() { return ActionType.SELECT_OPTION; }
+    }
+
+    record Check(String elementId, boolean checked, String reasoning) implements OnElement {
+        public Check { Objects.requireNonNull(elementId); }
+        public ActionType type() { return checked ? ActionType.CHECK : ActionType.UNCHECK; }
+    }
+
+    /** {@code file} names a file the task's payload offers (a path or a payload key). */
+    record UploadFile(String elementId, String file, String reasoning) implements OnElement {
+        public UploadFile { Objects.requireNonNull(elementId); Objects.requireNonNull(file); }
+        public ActionType type() { return ActionType.UPLOAD_FILE; }
+    }
+
+    record DownloadFile(String elementId, String reasoning) implements OnElement {
+        public DownloadFile { Objects.requireNonNull(elementId); }
+        public ActionType type() { return ActionType.DOWNLOAD_FILE; }
+    }
+
+    record Hover(String elementId, String reasoning) implements OnElement {
+        public Hover { Objects.requireNonNull(elementId); }
+        public ActionType type() { return ActionType.HOVER; }
+    }
+
+    /** Scroll the page: direction up or down, by a number of pixels. */
+    record Scroll(String direction, int pixels, String reasoning) implements Action {
+        public ActionType type() { return ActionType.SCROLL; }
+    }
+
+    /** Keys in Playwright notation, e.g. {@code Enter} or {@code Control+A}. */
+    record KeyPress(String keys, String reasoning) implements Action {
+        public KeyPress { Objects.requireNonNull(keys); }
+        public ActionType type() { return ActionType.KEYPRESS; }
+    }
+
+    record GotoUrl(String url, String reasoning) implements Action {
+        public GotoUrl { Objects.requireNonNull(url); }
+        public ActionType type() { return ActionType.GOTO_URL; }
+    }
+
+    record GoBack(String reasoning) implements Action {
+        public ActionType type() { return ActionType.GO_BACK; }
+    }
+
+    record Wait(double seconds, String reasoning) implements Action {
+        public ActionType type() { return ActionType.WAIT; }
+    }
+
+    /** Run the data extraction on the current page now. */
+    record Extract(String reasoning) implements Action {
+        public ActionType type() { return ActionType.EXTRACT; }
+    }
+
+    /** The goal is met. */
+    record Complete(String reasoning) implements Action {
+        public ActionType type() { return ActionType.COMPLETE; }
+    }
+
+    /** The goal cannot be met; {@code errorCode} is one of the task's error_code_mapping keys or null. */
+    record Terminate(String reason, String errorCode, String reasoning) implements Action {
+        public Terminate { Objects.requireNonNull(reason); }
+        public ActionType type() { return ActionType.TERMINATE; }
+    }
+
+    /** An action the model described badly; fed back as a failure, never executed. */
+    record Invalid(String rawType, String problem, String reasoning) implements Action {
+        public Invalid { Objects.requireNonNull(problem); }
+        public ActionType type() { return ActionType.INVALID; }
+    }
+}

@@ -1,0 +1,134 @@
+package io.skyvern.agent;
+
+import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.OptionChoice;
+import io.skyvern.common.SkyvernException;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Executes one browser action and reports the outcome as a value. Failures the model can learn
+ * from (an unknown element id, an option that does not exist, a refused URL) are failed outcomes,
+ * never exceptions. Secrets are substituted into typed text here and nowhere else. Uploads are
+ * limited to files the task's user data offers, so a model cannot make the agent upload an
+ * arbitrary file of the server. Not for terminal actions (complete, terminate, extract), which the
+ * loop handles. Thread-safe; a session is used by one thread at a time.
+ */
+public final class ActionExecutor {
+    private final Path downloadDir;
+
+    public ActionExecutor(Path downloadDir) {
+        this.downloadDir = downloadDir;
+    }
+
+    public ActionOutcome execute(Action action, BrowserSession session, PayloadSecrets secrets, Set<Path> allowedUploads) {
+        long start = System.nanoTime();
+        try {
+            return run(action, session, secrets, allowedUploads, start);
+        } catch (SkyvernException | IllegalArgumentException e) {
+            // Browser action errors (unknown element, not visible, timeout) are fed back to the model.
+            return ActionOutcome.failed(action, secrets.redact(messageOf(e)), millisSince(start));
+        }
+    }
+
+    private ActionOutcome run(Action action, BrowserSession session, PayloadSecrets secrets, Set<Path> allowedUploads,
+                              long start) {
+        if (action instanceof Action.Click click) {
+            session.click(click.elementId());
+            return ok(action, "clicked " + click.elementId(), start);
+        } else if (action instanceof Action.InputText input) {
+            session.fill(input.elementId(), secrets.substitute(input.text()));
+            return ok(action, "typed into " + input.elementId(), start);
+        } else if (action instanceof Action.SelectOption select) {
+            selectOption(session, select);
+            return ok(action, "selected " + select.option().value() + " in " + select.elementId(), start);
+        } else if (action instanceof Action.Check check) {
+            session.setChecked(check.elementId(), check.checked());
+            return ok(action, (check.checked() ? "checked " : "unchecked ") + check.elementId(), start);
+        } else if (action instanceof Action.UploadFile upload) {
+            return upload(session, upload, secrets, allowedUploads, start);
+        } else if (action instanceof Action.DownloadFile download) {
+            Path file = session.download(download.elementId(), downloadDir);
+            return new ActionOutcome(action, true, "downloaded " + file.getFileName(), millisSince(start), Optional.of(file));
+        } else if (action instanceof Action.Hover hover) {
+            session.hover(hover.elementId());
+            return ok(action, "hovered " + hover.elementId(), start);
+        } else if (action instanceof Action.Scroll scroll) {
+            session.scroll(0, scroll.direction().equals("up") ? -scroll.pixels() : scroll.pixels());
+            return ok(action, "scrolled " + scroll.direction() + " " + scroll.pixels() + "px", start);
+        } else if (action instanceof Action.KeyPress keyPress) {
+            session.press(keyPress.keys());
+            return ok(action, "pressed " + keyPress.keys(), start);
+        } else if (action instanceof Action.GotoUrl gotoUrl) {
+            if (!isWebUrl(gotoUrl.url())) {
+                return ActionOutcome.failed(action, "Only http and https URLs can be opened: " + gotoUrl.url(), millisSince(start));
+            }
+            session.navigate(gotoUrl.url());
+            return ok(action, "opened " + session.currentUrl(), start);
+        } else if (action instanceof Action.GoBack) {
+            session.goBack();
+            return ok(action, "went back to " + session.currentUrl(), start);
+        } else if (action instanceof Action.Wait wait) {
+            session.waitFor(Duration.ofMillis((long) (wait.seconds() * 1000)));
+            return ok(action, "waited " + wait.seconds() + " s", start);
+        } else if (action instanceof Action.Invalid invalid) {
+            return ActionOutcome.failed(action, invalid.problem(), millisSince(start));
+        }
+        throw new IllegalArgumentException("Not a browser action: " + action.type().wireName());
+    }
+
+    /** A plain string is matched against the option labels first, then the values. */
+    private static void selectOption(BrowserSession session, Action.SelectOption select) {
+        io.skyvern.agent.OptionChoice choice = select.option();
+        switch (choice.kind()) {
+            case LABEL -> session.selectOption(select.elementId(), OptionChoice.label(choice.value()));
+            case VALUE -> session.selectOption(select.elementId(), OptionChoice.value(choice.value()));
+            case INDEX -> session.selectOption(select.elementId(), OptionChoice.index(Integer.parseInt(choice.value())));
+            case LABEL_OR_VALUE -> {
+                try {
+                    session.selectOption(select.elementId(), OptionChoice.label(choice.value()));
+                } catch (SkyvernException byLabel) {
+                    session.selectOption(select.elementId(), OptionChoice.value(choice.value()));
+                }
+            }
+        }
+    }
+
+    private static ActionOutcome upload(BrowserSession session, Action.UploadFile upload, PayloadSecrets secrets,
+                                        Set<Path> allowedUploads, long start) {
+        Path file = Path.of(secrets.substitute(upload.file())).toAbsolutePath().normalize();
+        if (!allowedUploads.contains(file) || !Files.isRegularFile(file)) {
+            return ActionOutcome.failed(upload, "The file " + upload.file()
+                    + " is not one the task offers for upload", millisSince(start));
+        }
+        session.uploadFile(upload.elementId(), file);
+        return ok(upload, "uploaded " + file.getFileName() + " to " + upload.elementId(), start);
+    }
+
+    static boolean isWebUrl(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            String scheme = uri.getScheme();
+            return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static ActionOutcome ok(Action action, String message, long start) {
+        return ActionOutcome.ok(action, message, millisSince(start));
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static String messageOf(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,25 @@
+package io.skyvern.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the agent is to do: from a task, or from a task/navigation block of a workflow. {@code url}
+ * may be null for a block that continues on the page the previous block left.
+ */
+public record AgentGoal(String url, String navigationGoal, String dataExtractionGoal, JsonNode navigationPayload,
+                        JsonNode extractedInformationSchema, Map<String, String> errorCodeMapping, int maxSteps) {
+    public AgentGoal {
+        Objects.requireNonNull(navigationGoal, "navigationGoal");
+        errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be at least 1");
+        }
+    }
+
+    public boolean wantsExtraction() {
+        return dataExtractionGoal != null && !dataExtractionGoal.isBlank();
+    }
+}

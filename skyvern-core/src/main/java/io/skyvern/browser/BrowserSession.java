@@ -1,0 +1,83 @@
+package io.skyvern.browser;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * One isolated browser context with one page ("tab"), used by one run at a time.
+ *
+ * <p>Actions take the element ids of the latest {@link #snapshot()} ({@code e12}, or {@code f1e3}
+ * for an element inside an iframe). Every action failure (unknown id, timeout, wrong element kind)
+ * is a {@link BrowserActionException} whose message can go straight back to the model. Using a
+ * closed session throws {@link io.skyvern.common.SkyvernException} with
+ * {@code BROWSER_SESSION_CLOSED}.
+ *
+ * <p>Thread-safety: a session may be called from any thread, but calls are serialised; it is
+ * meant for one run at a time.
+ */
+public interface BrowserSession extends AutoCloseable {
+
+    void navigate(String url);
+
+    String currentUrl();
+
+    String title();
+
+    /** Gives ids to the interactable elements and collects the visible element tree. */
+    PageSnapshot snapshot();
+
+    /** A PNG of the viewport. */
+    byte[] screenshot();
+
+    void click(String elementId);
+
+    /** Replaces the content of a text field. */
+    void fill(String elementId, String text);
+
+    void selectOption(String elementId, OptionChoice choice);
+
+    void setChecked(String elementId, boolean checked);
+
+    void uploadFile(String elementId, Path file);
+
+    /** Clicks the element, waits for the download it starts and saves it in {@code dir}; returns the file. */
+    Path download(String elementId, Path dir);
+
+    void hover(String elementId);
+
+    /** Scrolls the page by this many pixels (mouse wheel). */
+    void scroll(int dx, int dy);
+
+    /** Scrolls by most of a viewport in a direction. */
+    default void scroll(ScrollDirection direction) {
+        switch (direction) {
+            case UP -> scroll(0, -600);
+            case DOWN -> scroll(0, 600);
+            case LEFT -> scroll(-600, 0);
+            case RIGHT -> scroll(600, 0);
+        }
+    }
+
+    /** Presses keys on the focused element, e.g. {@code Enter} or {@code Control+A}. */
+    void press(String keys);
+
+    void goBack();
+
+    /** Waits without holding the browser (other sessions keep working). */
+    void waitFor(Duration duration);
+
+    /**
+     * Runs JavaScript in the page as the body of an (async) function whose parameters are the keys
+     * of {@code args}; returns its result converted through JSON (Map, List, String, Number,
+     * Boolean, or null).
+     */
+    Object evaluate(String functionBody, Map<String, Object> args);
+
+    /** Whether the session, its page or its browser has gone. */
+    boolean closed();
+
+    /** Closes the context (saving storage of a persistent session). Idempotent. */
+    @Override
+    void close();
+}

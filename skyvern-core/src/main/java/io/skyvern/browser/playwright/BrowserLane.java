@@ -1,0 +1,152 @@
+package io.skyvern.browser.playwright;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import io.skyvern.browser.BrowserActionException;
+import io.skyvern.common.SkyvernException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One thread that owns one Playwright driver and one browser. Every use of those objects, and of
+ * the contexts and pages made from them, goes through {@link #call(Callable)}, which runs the work
+ * on the lane's thread: this is how Playwright's single-thread rule is kept. The driver and browser
+ * start lazily and the browser is started again when it has died.
+ */
+final class BrowserLane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserLane.class);
+
+    private final String name;
+    private final BrowserLauncher launcher;
+    private final ExecutorService thread;
+    private final AtomicInteger openSessions = new AtomicInteger();
+    // Confined to the lane thread.
+    private Playwright playwright;
+    private Browser browser;
+
+    BrowserLane(String name, BrowserLauncher launcher) {
+        this.name = name;
+        this.launcher = launcher;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    String name() {
+        return name;
+    }
+
+    AtomicInteger openSessions() {
+        return openSessions;
+    }
+
+    /** Runs {@code work} on the lane thread and waits for it; its runtime exceptions pass through. */
+    <T> T call(Callable<T> work) {
+        Future<T> future = thread.submit(work);
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrowserActionException("Interrupted while waiting for the browser", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new BrowserActionException("Browser call failed: " + cause, cause);
+        }
+    }
+
+    void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** The live browser, started or restarted as needed. Lane thread only. */
+    Browser browser() {
+        if (browser != null && browser.isConnected()) {
+            return browser;
+        }
+        if (browser != null) {
+            LOG.warn("Browser of {} is gone; starting a new one", name);
+            closeQuietly(browser);
+            browser = null;
+        }
+        if (playwright == null) {
+            playwright = BrowserLauncher.createPlaywright();
+        }
+        try {
+            browser = launcher.launch(playwright);
+        } catch (SkyvernException e) {
+            // The driver itself may be broken (e.g. it was killed): start over once with a new one.
+            closeQuietly(playwright);
+            playwright = BrowserLauncher.createPlaywright();
+            browser = launcher.launch(playwright);
+        }
+        return browser;
+    }
+
+    /** Whether this lane has a connected browser (lane thread only). */
+    boolean connected() {
+        return browser != null && browser.isConnected();
+    }
+
+    /** Closes the browser but keeps the lane usable; for tests of crash recovery. */
+    void killBrowser() {
+        run(() -> {
+            if (browser != null) {
+                browser.close();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            run(() -> {
+                closeQuietly(browser);
+                closeQuietly(playwright);
+                browser = null;
+                playwright = null;
+            });
+        } finally {
+            thread.shutdown();
+            try {
+                if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                    thread.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (PlaywrightException e) {
+            LOG.debug("Ignoring error while closing {} on {}: {}", c.getClass().getSimpleName(), name, e.getMessage());
+        } catch (Exception e) {
+            LOG.debug("Ignoring error while closing on {}", name, e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.skyvern.browser.playwright;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Tracing;
+import io.skyvern.browser.BrowserManager;
+import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.SessionOptions;
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.config.BrowserConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sessions on Chromium through Playwright: one BrowserContext (and one page) per session inside a
+ * shared browser process.
+ *
+ * <p><b>Threading choice.</b> Playwright objects must stay on one thread. A Playwright instance per
+ * session would cost a Node driver process (and, to stay on one thread, a browser) per run; one
+ * instance for the whole manager would serialise every run behind one thread. So the manager has a
+ * fixed number of {@link BrowserLane lanes}: each is one thread owning one Playwright driver and
+ * one Chromium, started on first use. A new session is pinned to the lane with the fewest open
+ * sessions and all its calls are marshalled to that lane's thread. Calls of sessions on the same
+ * lane interleave call by call (each call is short; waits sleep on the caller's thread), and lanes
+ * run in parallel. Choose {@code lanes} about the number of run workers, bounded by memory (a lane
+ * costs roughly one Node process and one Chromium).
+ *
+ * <p><b>Persistent sessions</b> keep cookies and local storage in {@code storage-state.json} inside
+ * their directory (loaded on open, saved on close) rather than in a Chromium user-data dir: that
+ * way they share the lane's browser and also work over CDP. One open session per directory.
+ *
+ * <p>A browser that died (crash, killed, disconnected) is started again on the next
+ * {@link #openSession}. Thread-safe.
+ */
+public final class PlaywrightBrowserManager implements BrowserManager {
+    static final String STORAGE_FILE = "storage-state.json";
+
+    private final BrowserConfig config;
+    private final BrowserLauncher launcher;
+    private final List<BrowserLane> lanes;
+    private final Set<BrowserSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<Path> persistentInUse = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public PlaywrightBrowserManager(BrowserConfig config, int lanes) {
+        this.config = Objects.requireNonNull(config, "config");
+        if (lanes < 1 || lanes > 64) {
+            throw new IllegalArgumentException("lanes must be 1..64, was " + lanes);
+        }
+        this.launcher = new BrowserLauncher(config);
+        List<BrowserLane> list = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) {
+            list.add(new BrowserLane("skyvern-browser-" + i, launcher));
+        }
+        this.lanes = List.copyOf(list);
+    }
+
+    @Override
+    public BrowserSession openSession(SessionOptions options) {
+        Objects.requireNonNull(options, "options");
+        if (closed) {
+            throw new SkyvernException(ErrorCode.BROWSER_UNAVAILABLE, "The browser manager is closed");
+        }
+        Optional<Path> storage = options.persistentDir().map(dir -> claim(dir).resolve(STORAGE_FILE));
+        BrowserLane lane = lanes.stream().min(Comparator.comparingInt(l -> l.openSessions().get())).orElseThrow();
+        lane.openSessions().incrementAndGet();
+        try {
+            Optional<Path> trace = config.trace() ? options.traceFile() : Optional.empty();
+            BrowserSession[] holder = new BrowserSession[1];
+            Runnable onClose = () -> {
+                lane.openSessions().decrementAndGet();
+                options.persistentDir().ifPresent(d -> persistentInUse.remove(d.toAbsolutePath().normalize()));
+                sessions.remove(holder[0]);
+            };
+            holder[0] = lane.call(() -> newSession(lane, storage, trace, options.maxTreeChars(), onClose));
+            sessions.add(holder[0]);
+            return holder[0];
+        } catch (RuntimeException e) {
+            lane.openSessions().decrementAndGet();
+            options.persistentDir().ifPresent(d -> persistentInUse.remove(d.toAbsolutePath().normalize()));
+            throw e;
+        }
+    }
+
+    private Path claim(Path dir) {
+        Path key = dir.toAbsolutePath().normalize();
+        if (!persistentInUse.add(key)) {
+            throw new SkyvernException(ErrorCode.BROWSER_SESSION_BUSY,
+                    "Another open session already uses the browser data directory " + key);
+        }
+        try {
+            return Files.createDirectories(key);
+        } catch (IOException e) {
+            persistentInUse.remove(key);
+            throw new SkyvernException(ErrorCode.CONFIGURATION_ERROR,
+                    "Cannot create the browser data directory " + key + ": " + e.getMessage());
+        }
+    }
+
+    /** Lane thread only. */
+    private PlaywrightBrowserSession newSession(BrowserLane lane, Optional<Path> storage, Optional<Path> trace,
+                                                int maxTreeChars, Runnable onClose) {
+        Browser browser = lane.browser();
+        Browser.NewContextOptions ctx = new Browser.NewContextOptions()
+                .setViewportSize(config.viewportWidth(), config.viewportHeight())
+                .setAcceptDownloads(true);
+        storage.filter(Files::isRegularFile).ifPresent(ctx::setStorageStatePath);
+        try {
+            BrowserContext context = browser.newContext(ctx);
+            context.setDefaultTimeout(10_000);
+            context.setDefaultNavigationTimeout(30_000);
+            if (trace.isPresent()) {
+                context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
+            }
+            Page page = context.newPage();
+            return new PlaywrightBrowserSession(lane, context, page, storage, trace, maxTreeChars, onClose);
+        } catch (PlaywrightException e) {
+            throw BrowserLauncher.unavailable("Could not open a browser context: "
+                    + BrowserLauncher.firstLine(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public boolean isHealthy() {
+        return !closed && launcher.browserAvailable();
+    }
+
+    /** Closes the browsers under the open sessions, as a crash would; for recovery tests. */
+    void killBrowsers() {
+        lanes.forEach(BrowserLane::killBrowser);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (BrowserSession s : List.copyOf(sessions)) {
+            s.close();
+        }
+        lanes.forEach(BrowserLane::close);
+    }
+}

@@ -1,0 +1,77 @@
+package io.skyvern.browser.playwright;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.microsoft.playwright.Page;
+import io.skyvern.browser.BrowserActionException;
+import io.skyvern.browser.ElementNode;
+import io.skyvern.browser.ElementOption;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs {@code io/skyvern/browser/snapshot.js} in a page and turns its JSON answer into element
+ * nodes. The script returns a JSON string rather than an object so that one Jackson pass, not
+ * Playwright's value protocol, carries the (possibly large) tree. Thread-safe; the page must be
+ * used on its lane thread.
+ */
+final class SnapshotReader {
+    static final String SCRIPT = loadScript();
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final Map<String, Object> LIMITS = Map.of("maxText", 100, "maxBlockText", 500);
+
+    /** The raw result of one run of the script. */
+    record Raw(String url, String title, int htmlSize, List<ElementNode> elements) {
+    }
+
+    Raw read(Page page) {
+        Object json = page.evaluate(SCRIPT, LIMITS);
+        try {
+            return parse(String.valueOf(json));
+        } catch (JsonProcessingException e) {
+            throw new BrowserActionException("The page snapshot could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Raw parse(String json) throws JsonProcessingException {
+        JsonNode root = MAPPER.readTree(json);
+        List<ElementNode> nodes = new ArrayList<>();
+        for (JsonNode n : root.path("elements")) {
+            Map<String, String> attrs = new LinkedHashMap<>();
+            n.path("attributes").fields().forEachRemaining(f -> attrs.put(f.getKey(), f.getValue().asText()));
+            List<ElementOption> options = new ArrayList<>();
+            for (JsonNode o : n.path("options")) {
+                options.add(new ElementOption(o.path("value").asText(), o.path("label").asText(),
+                        o.path("selected").asBoolean()));
+            }
+            nodes.add(new ElementNode(n.path("id").asText(), n.path("tag").asText(), attrs,
+                    n.path("text").asText(), n.path("label").asText(), options, n.path("depth").asInt(),
+                    n.path("frame").asText(), n.path("interactable").asBoolean()));
+        }
+        return new Raw(root.path("url").asText(), root.path("title").asText(), root.path("htmlSize").asInt(), nodes);
+    }
+
+    private static String loadScript() {
+        try (InputStream in = SnapshotReader.class.getResourceAsStream("/io/skyvern/browser/snapshot.js")) {
+            if (in == null) {
+                throw new IllegalStateException("snapshot.js is missing from the classpath");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // Drop the leading comment lines: evaluate() wants the function expression itself.
+            return text.lines().dropWhile(l -> l.startsWith("//")).reduce("", (a, b) -> a + b + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.skyvern.config;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting, with its default and a one-line description (the README's configuration table is
+ * made from these). A key is written {@code data_dir} in {@code skyvern.properties} (or
+ * {@code data-dir}, {@code data.dir}) and {@code SKYVERN_DATA_DIR} in the environment.
+ */
+public enum ConfigKey {
+    DATA_DIR("~/.skyvern", "Directory for the embedded database, artifacts and credentials"),
+    DATABASE_URL("", "JDBC URL; empty means an H2 file database in the data dir"),
+    DATABASE_USER("", "Database user (PostgreSQL)"),
+    DATABASE_PASSWORD("", "Database password (PostgreSQL)"),
+    DATABASE_POOL_SIZE("10", "Maximum connections in the pool"),
+    ENV("development", "development or production (production hides exception text and docs)"),
+    WORKERS("2", "Runs executed at once by this node; 0 = API-only node"),
+    LLM_PROVIDER("openai", "openai (any OpenAI-compatible server) or anthropic"),
+    LLM_BASE_URL("", "Base URL of the LLM API; empty means the provider's public endpoint"),
+    LLM_API_KEY("", "LLM API key (falls back to OPENAI_API_KEY / ANTHROPIC_API_KEY)"),
+    LLM_MODEL("", "Model name, e.g. gpt-4o-mini or claude-sonnet-4-5"),
+    LLM_VISION("true", "Send screenshots to the model"),
+    LLM_TIMEOUT_SECONDS("120", "Timeout of one LLM call"),
+    LLM_PRICES("", "Price overrides in USD per million tokens: model=in/out;model2=in/out (cost tracking)"),
+    BROWSER_EXECUTABLE("", "Chromium/Chrome executable; empty means search PATH, then Playwright's own"),
+    BROWSER_CDP_URL("", "Connect to a remote browser over CDP instead of launching one"),
+    BROWSER_HEADLESS("true", "Run the browser headless"),
+    BROWSER_VIEWPORT("1280x800", "Viewport WIDTHxHEIGHT"),
+    BROWSER_TRACE("false", "Record a Playwright trace per run"),
+    MAX_STEPS_CAP("50", "Highest max_steps a task may ask for"),
+    DEFAULT_MAX_STEPS("10", "max_steps of a task that names none"),
+    ORG_MAX_CONCURRENT_TASKS("10", "Default per-organisation limit of running tasks"),
+    ORG_MAX_CONCURRENT_WORKFLOW_RUNS("5", "Default per-organisation limit of active workflow runs"),
+    ORG_MAX_WORKFLOW_BLOCKS("50", "Default per-organisation limit of blocks in one workflow"),
+    ORG_MAX_QUEUED_TASKS("10000", "Default per-organisation cap on tasks waiting in the queue"),
+    TASK_TIMEOUT_SECONDS("1800", "Time limit of one task run, from its start; then it is timed_out"),
+    SHUTDOWN_GRACE_SECONDS("30", "On shutdown, how long runs in flight may take to finish before they are re-queued"),
+    ALLOW_PRIVATE_NETWORK("false", "Allow webhooks to private and loopback addresses (tests, internal receivers)");
+
+    /** {@code user:secret@} in a URL, and {@code password=...} / {@code key=...}-like query parameters. */
+    private static final Pattern URL_SECRETS = Pattern.compile(
+            "(?i)(//[^/@:]*:)[^/@]*@|((?:password|passwd|pwd|secret|token|api[_-]?key|key)=)[^&;]*");
+
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String defaultValue, String description) {
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable, e.g. {@code SKYVERN_DATA_DIR}. */
+    public String envName() {
+        return "SKYVERN_" + name();
+    }
+
+    /** True for settings whose values never appear in messages. */
+    public boolean isSecret() {
+        return name().contains("PASSWORD") || name().contains("API_KEY");
+    }
+
+    /**
+     * The key named {@code name} in a properties file: {@code data_dir}, {@code data-dir},
+     * {@code data.dir} or {@code skyvern.data.dir}, in any case.
+     */
+    public static Optional<ConfigKey> fromPropertyName(String name) {
+        String normalized = name.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+        if (normalized.startsWith("SKYVERN_")) {
+            normalized = normalized.substring("SKYVERN_".length());
+        }
+        for (ConfigKey key : values()) {
+            if (key.name().equals(normalized)) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text with credentials inside URLs replaced by {@code ***}, for messages and toString. */
+    public static String redactUrl(String text) {
+        return text == null ? null : URL_SECRETS.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(1) != null ? m.group(1) + "***@" : m.group(2) + "***"));
+    }
+
+    /** The canonical properties key, e.g. {@code data_dir}. */
+    public String propertyName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,66 @@
+package io.skyvern.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole configuration, validated and immutable. Build one with {@link #load} (defaults, then
+ * {@code skyvern.properties} in the data dir, then {@code skyvern.properties} in the working dir,
+ * then {@code SKYVERN_*} environment, then explicit values; each later source wins) or
+ * {@link #defaults()} for a quick embedded start. The data dir itself comes from the explicit
+ * value, the environment or the working dir's file, never from the data dir's own file.
+ */
+public record SkyvernConfig(Path dataDir, DatabaseConfig database, RunEnvironment env, int workers,
+                            LlmConfig llm, BrowserConfig browser, OrgLimits orgLimits,
+                            int defaultMaxSteps, int maxStepsCap, RunSettings runs) {
+    public SkyvernConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(llm, "llm");
+        Objects.requireNonNull(browser, "browser");
+        Objects.requireNonNull(orgLimits, "orgLimits");
+        Objects.requireNonNull(runs, "runs");
+    }
+
+    /** Defaults, {@code skyvern.properties} and the process environment. */
+    public static SkyvernConfig defaults() {
+        return load(Map.of());
+    }
+
+    /** Defaults, {@code skyvern.properties}, the process environment, then {@code overrides}. */
+    public static SkyvernConfig load(Map<ConfigKey, String> overrides) {
+        return new SkyvernConfigLoader(System.getenv(), Path.of("").toAbsolutePath()).load(overrides);
+    }
+
+    public SkyvernConfig withDatabase(DatabaseConfig newDatabase) {
+        return new SkyvernConfig(dataDir, newDatabase, env, workers, llm, browser, orgLimits,
+                defaultMaxSteps, maxStepsCap, runs);
+    }
+
+    public SkyvernConfig withWorkers(int newWorkers) {
+        return new SkyvernConfig(dataDir, database, env, newWorkers, llm, browser, orgLimits,
+                defaultMaxSteps, maxStepsCap, runs);
+    }
+
+    public SkyvernConfig withLlm(LlmConfig newLlm) {
+        return new SkyvernConfig(dataDir, database, env, workers, newLlm, browser, orgLimits,
+                defaultMaxSteps, maxStepsCap, runs);
+    }
+
+    public SkyvernConfig withRuns(RunSettings newRuns) {
+        return new SkyvernConfig(dataDir, database, env, workers, llm, browser, orgLimits,
+                defaultMaxSteps, maxStepsCap, newRuns);
+    }
+
+    /** Time limit of one task run (TASK_TIMEOUT_SECONDS). */
+    public java.time.Duration taskTimeout() {
+        return runs.taskTimeout();
+    }
+
+    public SkyvernConfig withOrgLimits(OrgLimits newLimits) {
+        return new SkyvernConfig(dataDir, database, env, workers, llm, browser, newLimits,
+                defaultMaxSteps, maxStepsCap, runs);
+    }
+}

@@ -1,0 +1,51 @@
+package io.skyvern.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skyvern.agent.Action;
+
+import java.util.Locale;
+
+/**
+ * The parameters of an action as stored in {@code actions.input} (text, option, url, keys…).
+ * The action handed in is already redacted: a secret appears only as its placeholder.
+ */
+final class ActionInputs {
+    private ActionInputs() {
+    }
+
+    static String elementId(Action action) {
+        return action instanceof Action.OnElement on ? on.elementId() : null;
+    }
+
+    /** Null when the action has no parameters besides its element. */
+    static JsonNode of(Action action) {
+        ObjectNode in = JsonNodeFactory.instance.objectNode();
+        if (action instanceof Action.InputText a) {
+            in.put("text", a.text());
+        } else if (action instanceof Action.SelectOption a) {
+            in.putObject("option").put(a.option().kind().name().toLowerCase(Locale.ROOT), a.option().value());
+        } else if (action instanceof Action.Check a) {
+            in.put("checked", a.checked());
+        } else if (action instanceof Action.UploadFile a) {
+            in.put("file", a.file());
+        } else if (action instanceof Action.Scroll a) {
+            in.put("direction", a.direction()).put("pixels", a.pixels());
+        } else if (action instanceof Action.KeyPress a) {
+            in.put("keys", a.keys());
+        } else if (action instanceof Action.GotoUrl a) {
+            in.put("url", a.url());
+        } else if (action instanceof Action.Wait a) {
+            in.put("seconds", a.seconds());
+        } else if (action instanceof Action.Terminate a) {
+            in.put("reason", a.reason());
+            if (a.errorCode() != null) {
+                in.put("error_code", a.errorCode());
+            }
+        } else if (action instanceof Action.Invalid a) {
+            in.put("raw_type", a.rawType()).put("problem", a.problem());
+        }
+        return in.isEmpty() ? null : in;
+    }
+}

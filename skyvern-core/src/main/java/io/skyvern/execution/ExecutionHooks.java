@@ -1,0 +1,56 @@
+package io.skyvern.execution;
+
+import io.skyvern.browsersession.BrowserSessionService;
+import io.skyvern.task.CreateTaskRequest;
+import io.skyvern.task.Task;
+import io.skyvern.task.TaskHooks;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The task service's hooks into execution: a task naming a browser session needs a usable one,
+ * a new task wakes the workers, a cancel reaches the run in flight (waiting a few seconds for it
+ * to stop), and a task canceled before it ran still gets its webhook.
+ */
+public final class ExecutionHooks implements TaskHooks {
+    /** How long a cancel waits for the run to actually stop. */
+    static final Duration STOP_WAIT = Duration.ofSeconds(5);
+
+    private final BrowserSessionService browserSessions;
+    private final RunRegistry registry;
+    private final Runnable nudge;
+    private final TaskWebhooks webhooks;
+
+    public ExecutionHooks(BrowserSessionService browserSessions, RunRegistry registry, Runnable nudge,
+                          TaskWebhooks webhooks) {
+        this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
+        this.registry = Objects.requireNonNull(registry, "registry");
+        this.nudge = Objects.requireNonNull(nudge, "nudge");
+        this.webhooks = webhooks;
+    }
+
+    @Override
+    public void beforeCreate(String organizationId, CreateTaskRequest request) {
+        if (request.browserSessionId() != null) {
+            browserSessions.requireUsable(organizationId, request.browserSessionId());
+        }
+    }
+
+    @Override
+    public void created(Task task) {
+        nudge.run();
+    }
+
+    @Override
+    public void stopRunning(String taskId, boolean force) {
+        registry.stop(taskId, force, STOP_WAIT);
+    }
+
+    @Override
+    public void finishedWithoutRun(Task task) {
+        if (webhooks != null) {
+            webhooks.finished(task);
+        }
+    }
+}

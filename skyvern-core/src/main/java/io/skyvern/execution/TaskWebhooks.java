@@ -1,0 +1,67 @@
+package io.skyvern.execution;
+
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.task.Task;
+import io.skyvern.task.TaskRepository;
+import io.skyvern.webhook.DeliveryResult;
+import io.skyvern.webhook.WebhookRequest;
+import io.skyvern.webhook.WebhookSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends a task's webhook when it reaches a final status (in the background, with the sender's
+ * retries), and again on request. Thread-safe.
+ */
+public final class TaskWebhooks {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskWebhooks.class);
+
+    private final WebhookSender sender;
+    private final TaskRepository tasks;
+
+    public TaskWebhooks(WebhookSender sender, TaskRepository tasks) {
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+    }
+
+    /** Sends the webhook of a final task if it names a URL; completes with empty result otherwise. */
+    public CompletableFuture<DeliveryResult> finished(Task task) {
+        if (!task.status().isFinal() || !hasUrl(task)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return sender.sendAsync(request(task)).exceptionally(e -> {
+            LOG.warn("Webhook of task {} could not be sent: {}", task.taskId(), e.getMessage());
+            return null;
+        });
+    }
+
+    /**
+     * Sends the webhook of a finished task again, now. TASK_NOT_FINISHED while it runs,
+     * WEBHOOK_NOT_CONFIGURED when it has no URL; TASK_NOT_FOUND for another organisation's.
+     */
+    public DeliveryResult retry(String organizationId, String taskId) {
+        Task task = tasks.find(organizationId, taskId).orElseThrow(() ->
+                SkyvernException.notFound(ErrorCode.TASK_NOT_FOUND, "Task", taskId));
+        if (!task.status().isFinal()) {
+            throw new SkyvernException(ErrorCode.TASK_NOT_FINISHED, "Task is " + task.status().wireName()
+                    + "; its webhook is sent when it finishes");
+        }
+        if (!hasUrl(task)) {
+            throw new SkyvernException(ErrorCode.WEBHOOK_NOT_CONFIGURED, "Task has no webhook_callback_url");
+        }
+        return sender.send(request(task));
+    }
+
+    private static boolean hasUrl(Task task) {
+        return task.webhookCallbackUrl() != null && !task.webhookCallbackUrl().isBlank();
+    }
+
+    private static WebhookRequest request(Task task) {
+        return WebhookRequest.forTask(task.organizationId(), task.taskId(), task.webhookCallbackUrl(),
+                TaskWebhookBody.of(task));
+    }
+}

@@ -1,0 +1,115 @@
+package io.skyvern.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.config.DatabaseConfig;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The connection pool, the migrated schema and the {@link Jdbi} handle over them. Opening one
+ * runs the Flyway migrations, so a database that opens is a database with the current schema.
+ * Thread-safe; close it once at shutdown.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(HikariDataSource dataSource, boolean postgres) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.postgres = postgres;
+    }
+
+    public static Database open(DatabaseConfig config) {
+        Objects.requireNonNull(config, "config");
+        String url = config.url();
+        if (url.startsWith("jdbc:h2:file:")) {
+            url = prepareH2File(url);
+        }
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        if (!config.user().isEmpty()) {
+            hikari.setUsername(config.user());
+        }
+        if (!config.password().isEmpty()) {
+            hikari.setPassword(config.password());
+        }
+        hikari.setMaximumPoolSize(config.poolSize());
+        hikari.setPoolName("skyvern-db");
+        hikari.setInitializationFailTimeout(10_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new SkyvernException(ErrorCode.CONFIGURATION_ERROR,
+                    "Cannot connect to the database " + config.url() + ": " + rootMessage(e),
+                    java.util.List.of(), java.util.Map.of(), e);
+        }
+        try {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+                    .load().migrate();
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new SkyvernException(ErrorCode.CONFIGURATION_ERROR,
+                    "Cannot migrate the database " + config.url() + ": " + rootMessage(e),
+                    java.util.List.of(), java.util.Map.of(), e);
+        }
+        return new Database(dataSource, config.isPostgres());
+    }
+
+    /** Creates the directory of an H2 file database and keeps it open while the pool lives. */
+    private static String prepareH2File(String url) {
+        String pathPart = url.substring("jdbc:h2:file:".length());
+        int semicolon = pathPart.indexOf(';');
+        String path = semicolon >= 0 ? pathPart.substring(0, semicolon) : pathPart;
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new SkyvernException(ErrorCode.CONFIGURATION_ERROR,
+                        "Cannot create the database directory " + parent + ": " + e.getMessage());
+            }
+        }
+        return url.contains("DB_CLOSE_ON_EXIT") ? url : url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean isPostgres() {
+        return postgres;
+    }
+
+    /** True when a trivial query answers; used by health checks. */
+    public boolean ping() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,36 @@
+package io.skyvern.queue;
+
+import java.util.Objects;
+
+/** One run a worker is executing; the context its executor sees. */
+final class InFlightRun implements RunContext {
+    private final ClaimedRun run;
+    private final RunQueue queue;
+    final Thread thread;
+    private volatile boolean leaseLost;
+
+    InFlightRun(ClaimedRun run, RunQueue queue, Thread thread) {
+        this.run = Objects.requireNonNull(run, "run");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.thread = Objects.requireNonNull(thread, "thread");
+    }
+
+    @Override
+    public ClaimedRun run() {
+        return run;
+    }
+
+    @Override
+    public boolean leaseLost() {
+        return leaseLost;
+    }
+
+    void markLeaseLost() {
+        leaseLost = true;
+    }
+
+    @Override
+    public boolean cancelRequested() {
+        return queue.isCancelRequested(run.ref());
+    }
+}

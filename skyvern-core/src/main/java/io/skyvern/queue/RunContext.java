@@ -1,0 +1,15 @@
+package io.skyvern.queue;
+
+/**
+ * What an executor sees of the run it executes: the claim, and two signals to check at safe
+ * points. Thread-safe.
+ */
+public interface RunContext {
+    ClaimedRun run();
+
+    /** True once a heartbeat found the run no longer owned by this worker: stop, write nothing. */
+    boolean leaseLost();
+
+    /** True when a cancel was requested (asks the database). */
+    boolean cancelRequested();
+}

@@ -1,0 +1,248 @@
+package io.skyvern.queue;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The workers of one node: each loops claim → execute → claim, idling with a backoff when the
+ * queue is empty ({@link #nudge()} wakes them at once). One maintenance thread renews the leases
+ * of the runs in flight every third of the lease and recovers expired leases of dead workers.
+ * {@link #shutdown(Duration)} stops claiming, lets runs finish within the grace period, then
+ * interrupts them and hands the unfinished ones back to the queue. No exception kills a worker.
+ * Thread-safe.
+ */
+public final class WorkerPool implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
+    private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(2);
+
+    private final RunQueue queue;
+    private final RunExecutor executor;
+    private final WorkerPoolOptions options;
+    private final Clock clock;
+    private final List<Thread> workers = new ArrayList<>();
+    private final Map<String, InFlightRun> inFlight = new ConcurrentHashMap<>();
+    private final ReentrantLock idleLock = new ReentrantLock();
+    private final Condition wakeUp = idleLock.newCondition();
+    private long nudges;
+    private volatile boolean stopping;
+    private volatile boolean forced;
+    private ScheduledExecutorService maintenance;
+    private boolean started;
+
+    public WorkerPool(RunQueue queue, RunExecutor executor, WorkerPoolOptions options, Clock clock) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.options = Objects.requireNonNull(options, "options");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Recovers expired leases, then starts the workers (none when {@code workers} is 0). */
+    public synchronized void start() {
+        if (started) {
+            throw new IllegalStateException("WorkerPool already started");
+        }
+        started = true;
+        if (options.workers() == 0) {
+            return;
+        }
+        recover();
+        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "skyvern-queue-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        long beat = Math.max(options.heartbeatEvery().toMillis(), 1);
+        maintenance.scheduleAtFixedRate(this::heartbeatAll, beat, beat, TimeUnit.MILLISECONDS);
+        long every = options.recoverEvery().toMillis();
+        maintenance.scheduleWithFixedDelay(this::recover, every, every, TimeUnit.MILLISECONDS);
+        for (int i = 1; i <= options.workers(); i++) {
+            String workerId = options.nodeId() + "-w" + i;
+            Thread t = new Thread(() -> workLoop(workerId), "skyvern-worker-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        LOG.info("Started {} worker(s) as {}", options.workers(), options.nodeId());
+    }
+
+    /** Wakes idle workers so that a run just queued is picked up without waiting for the poll. */
+    public void nudge() {
+        idleLock.lock();
+        try {
+            nudges++;
+            wakeUp.signalAll();
+        } finally {
+            idleLock.unlock();
+        }
+    }
+
+    /** Runs being executed by this node now. */
+    public int inFlightCount() {
+        return inFlight.size();
+    }
+
+    private void workLoop(String workerId) {
+        int emptyPolls = 0;
+        while (!stopping && !Thread.currentThread().isInterrupted()) {
+            Optional<ClaimedRun> claimed;
+            try {
+                claimed = queue.claim(workerId, options.lease());
+            } catch (RuntimeException e) {
+                LOG.warn("Claim failed; retrying after a pause", e);
+                claimed = Optional.empty();
+            }
+            if (claimed.isPresent()) {
+                emptyPolls = 0;
+                execute(claimed.get());
+            } else if (!idle(options.pollDelay(++emptyPolls))) {
+                break;
+            }
+        }
+    }
+
+    /** Waits up to {@code delay} or until nudged; false when interrupted (time to stop). */
+    private boolean idle(Duration delay) {
+        idleLock.lock();
+        try {
+            long seen = nudges;
+            long nanos = delay.toNanos();
+            while (nudges == seen && !stopping && nanos > 0) {
+                nanos = wakeUp.awaitNanos(nanos);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            idleLock.unlock();
+        }
+    }
+
+    private void execute(ClaimedRun run) {
+        InFlightRun context = new InFlightRun(run, queue, Thread.currentThread());
+        inFlight.put(run.workerId(), context);
+        String failure = "Run ended without a final status";
+        try {
+            executor.execute(context);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = "Run interrupted";
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError) {
+                throw (Error) e;
+            }
+            LOG.error("Executor failed on {} {}", run.ref().kind(), run.ref().id(), e);
+            failure = "Internal error while executing the run (" + e.getClass().getSimpleName() + ")";
+        } finally {
+            inFlight.remove(run.workerId());
+            settle(context, failure);
+        }
+    }
+
+    /** After the executor: hand the run back on a forced shutdown, else fail it if still ours. */
+    private void settle(InFlightRun context, String failure) {
+        // Clear the interrupt for the database calls (some drivers abort I/O on it), then restore.
+        boolean interrupted = Thread.interrupted();
+        ClaimedRun run = context.run();
+        try {
+            if (forced) {
+                queue.release(run.ref(), run.workerId());
+            } else if (!context.leaseLost() && queue.failIfStillClaimed(run.ref(), run.workerId(), failure)) {
+                LOG.warn("{} {} failed: {}", run.ref().kind(), run.ref().id(), failure);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Could not settle {} {}; lease recovery will", run.ref().kind(), run.ref().id(), e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void heartbeatAll() {
+        for (InFlightRun context : inFlight.values()) {
+            ClaimedRun run = context.run();
+            try {
+                if (!context.leaseLost() && !queue.heartbeat(run.ref(), run.workerId(), options.lease())) {
+                    context.markLeaseLost();
+                    LOG.warn("Lost the lease of {} {} (canceled or recovered elsewhere)",
+                            run.ref().kind(), run.ref().id());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("Heartbeat of {} {} failed", run.ref().kind(), run.ref().id(), e);
+            }
+        }
+    }
+
+    private void recover() {
+        try {
+            queue.recoverExpired(clock);
+        } catch (RuntimeException e) {
+            LOG.warn("Recovery of expired leases failed", e);
+        }
+    }
+
+    /**
+     * Stops claiming, waits up to {@code grace} for the runs in flight, then interrupts the
+     * workers and re-queues what did not finish. Returns true when every run finished in time.
+     */
+    public synchronized boolean shutdown(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        stopping = true;
+        nudge();
+        long deadline = System.nanoTime() + grace.toNanos();
+        boolean clean = joinAll(deadline);
+        if (!clean) {
+            forced = true;
+            workers.forEach(Thread::interrupt);
+            joinAll(System.nanoTime() + INTERRUPT_WAIT.toNanos());
+            // Workers that ignore the interrupt: hand their runs back from here.
+            for (InFlightRun context : List.copyOf(inFlight.values())) {
+                try {
+                    queue.release(context.run().ref(), context.run().workerId());
+                } catch (RuntimeException e) {
+                    LOG.error("Could not re-queue {}", context.run().ref().id(), e);
+                }
+            }
+        }
+        if (maintenance != null) {
+            maintenance.shutdownNow();
+        }
+        LOG.info("Worker pool stopped ({})", clean ? "all runs finished" : "unfinished runs re-queued");
+        return clean;
+    }
+
+    private boolean joinAll(long deadlineNanos) {
+        for (Thread t : workers) {
+            long left = deadlineNanos - System.nanoTime();
+            try {
+                if (left > 0) {
+                    t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return workers.stream().noneMatch(Thread::isAlive);
+    }
+
+    @Override
+    public void close() {
+        shutdown(options.lease());
+    }
+}

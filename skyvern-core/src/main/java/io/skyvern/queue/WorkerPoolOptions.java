@@ -1,0 +1,75 @@
+package io.skyvern.queue;
+
+import io.skyvern.config.SkyvernConfig;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Settings of a {@link WorkerPool}: how many workers, the lease (heartbeats every third of it),
+ * the idle poll backoff range, how often expired leases are recovered, and this node's name
+ * (prefix of the worker ids stored in {@code claimed_by}).
+ */
+public record WorkerPoolOptions(int workers, Duration lease, Duration minPoll, Duration maxPoll,
+                                Duration recoverEvery, String nodeId) {
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+
+    public WorkerPoolOptions {
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(minPoll, "minPoll");
+        Objects.requireNonNull(maxPoll, "maxPoll");
+        Objects.requireNonNull(recoverEvery, "recoverEvery");
+        Objects.requireNonNull(nodeId, "nodeId");
+        if (workers < 0) {
+            throw new IllegalArgumentException("workers must be >= 0, got " + workers);
+        }
+        if (lease.toMillis() < 30) {
+            throw new IllegalArgumentException("lease must be at least 30 ms, got " + lease);
+        }
+        if (minPoll.isNegative() || minPoll.isZero() || maxPoll.compareTo(minPoll) < 0) {
+            throw new IllegalArgumentException("need 0 < minPoll <= maxPoll, got " + minPoll + ", " + maxPoll);
+        }
+        if (recoverEvery.isNegative() || recoverEvery.isZero()) {
+            throw new IllegalArgumentException("recoverEvery must be positive, got " + recoverEvery);
+        }
+    }
+
+    /** Production defaults: {@code config.workers()} workers, 30 s lease, 50 ms → 1 s polling. */
+    public static WorkerPoolOptions from(SkyvernConfig config) {
+        return of(config.workers());
+    }
+
+    public static WorkerPoolOptions of(int workers) {
+        return new WorkerPoolOptions(workers, DEFAULT_LEASE, Duration.ofMillis(50), Duration.ofSeconds(1),
+                DEFAULT_LEASE, defaultNodeId());
+    }
+
+    public WorkerPoolOptions withLease(Duration newLease) {
+        return new WorkerPoolOptions(workers, newLease, minPoll, maxPoll, recoverEvery, nodeId);
+    }
+
+    public WorkerPoolOptions withRecoverEvery(Duration every) {
+        return new WorkerPoolOptions(workers, lease, minPoll, maxPoll, every, nodeId);
+    }
+
+    /** Half of the lease between heartbeats would do; a third leaves room for one slow one. */
+    public Duration heartbeatEvery() {
+        return lease.dividedBy(3);
+    }
+
+    /** The idle wait after {@code emptyPolls} polls in a row found nothing: doubles up to maxPoll. */
+    public Duration pollDelay(int emptyPolls) {
+        int shift = Math.min(Math.max(emptyPolls - 1, 0), 20);
+        long millis = minPoll.toMillis() << shift;
+        return millis >= maxPoll.toMillis() ? maxPoll : Duration.ofMillis(millis);
+    }
+
+    private static String defaultNodeId() {
+        String jvm = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
+        String id = jvm + "-" + UUID.randomUUID().toString().substring(0, 8);
+        // claimed_by holds 128 characters; keep room for the "-wN" suffix of each worker.
+        return id.length() <= 100 ? id : id.substring(id.length() - 100);
+    }
+}

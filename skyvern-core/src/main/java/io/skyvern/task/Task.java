@@ -1,0 +1,48 @@
+package io.skyvern.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyvern.queue.RunPriority;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A task as stored: what the client asked for and what came of it. Nullable fields are the optional
+ * ones of the specification (title, goals, schema, timestamps not reached yet).
+ */
+public record Task(
+        String taskId,
+        String organizationId,
+        TaskStatus status,
+        RunPriority priority,
+        String url,
+        String title,
+        String navigationGoal,
+        String dataExtractionGoal,
+        JsonNode navigationPayload,
+        JsonNode extractedInformationSchema,
+        Map<String, String> errorCodeMapping,
+        String webhookCallbackUrl,
+        int maxSteps,
+        String browserSessionId,
+        String workflowRunId,
+        JsonNode extractedInformation,
+        String failureReason,
+        Instant createdAt,
+        Instant modifiedAt,
+        Instant startedAt,
+        Instant completedAt) {
+
+    public Task {
+        Objects.requireNonNull(taskId, "taskId");
+        Objects.requireNonNull(organizationId, "organizationId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(navigationGoal, "navigationGoal");
+        errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(modifiedAt, "modifiedAt");
+    }
+}

@@ -1,0 +1,30 @@
+package io.skyvern.task;
+
+/**
+ * What the task service tells the run machinery, so that it stays free of workers and browsers:
+ * a task is about to be created (a check may refuse it, e.g. a closed browser session), it was
+ * created (wake a worker), a running one was canceled (stop it, force = close its browser now),
+ * and a task reached a final status outside a worker (send its webhook). Implementations are
+ * thread-safe; every method has a no-op default.
+ */
+public interface TaskHooks {
+    TaskHooks NONE = new TaskHooks() { };
+
+    /** Throws a {@code SkyvernException} to refuse the task; nothing is written then. */
+    default void beforeCreate(String organizationId, CreateTaskRequest request) {
+    }
+
+    default void created(Task task) {
+    }
+
+    /**
+     * A running task was canceled: ask its run to stop (at the next action, or at once when
+     * {@code force}) and wait a little for it. Returns once it stopped or the wait is over.
+     */
+    default void stopRunning(String taskId, boolean force) {
+    }
+
+    /** A task became final without a worker (canceled while queued). */
+    default void finishedWithoutRun(Task task) {
+    }
+}

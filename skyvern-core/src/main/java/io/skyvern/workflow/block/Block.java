@@ -1,0 +1,140 @@
+package io.skyvern.workflow.block;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One block of a workflow definition. Parameters that may hold templates are kept as raw
+ * {@link JsonNode}s; the engine renders them when the block runs. Immutable.
+ */
+public sealed interface Block {
+    String id();
+
+    BlockType type();
+
+    /** When true a failure of this block is recorded and the walk goes on. */
+    boolean continueOnFailure();
+
+    /** The agent's parameters shared by navigation and task blocks (all raw templates). */
+    record AgentParameters(JsonNode url, JsonNode navigationGoal, JsonNode navigationPayload,
+                           JsonNode dataExtractionGoal, JsonNode dataSchema, JsonNode maxSteps,
+                           JsonNode errorCodeMapping) {
+    }
+
+    record NavigationBlock(String id, boolean continueOnFailure, AgentParameters agent) implements Block {
+        public NavigationBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(agent, "agent");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.NAVIGATION;
+        }
+    }
+
+    record TaskBlock(String id, boolean continueOnFailure, AgentParameters agent) implements Block {
+        public TaskBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(agent, "agent");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.TASK;
+        }
+    }
+
+    record ExtractionBlock(String id, boolean continueOnFailure, JsonNode dataExtractionGoal, JsonNode dataSchema)
+            implements Block {
+        public ExtractionBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(dataExtractionGoal, "dataExtractionGoal");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.EXTRACTION;
+        }
+    }
+
+    /** Runs {@code loopBlocks} (ids, in this order) once per item of the rendered {@code loopOver}. */
+    record LoopBlock(String id, boolean continueOnFailure, JsonNode loopOver, List<String> loopBlocks)
+            implements Block {
+        public LoopBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(loopOver, "loopOver");
+            loopBlocks = List.copyOf(loopBlocks);
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.LOOP;
+        }
+    }
+
+    record ConditionBlock(String id, boolean continueOnFailure, String conditionExpression) implements Block {
+        public ConditionBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(conditionExpression, "conditionExpression");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.CONDITION;
+        }
+    }
+
+    /** JavaScript run in the page as a function body; not templated (it sees params and blocks). */
+    record CodeBlock(String id, boolean continueOnFailure, String code) implements Block {
+        public CodeBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(code, "code");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.CODE;
+        }
+    }
+
+    record WaitBlock(String id, boolean continueOnFailure, JsonNode seconds) implements Block {
+        public WaitBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(seconds, "seconds");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.WAIT;
+        }
+    }
+
+    record HttpRequestBlock(String id, boolean continueOnFailure, JsonNode method, JsonNode url, JsonNode headers,
+                            JsonNode body, JsonNode timeoutSeconds) implements Block {
+        public HttpRequestBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(url, "url");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.HTTP_REQUEST;
+        }
+    }
+
+    record TextPromptBlock(String id, boolean continueOnFailure, JsonNode prompt, JsonNode jsonSchema)
+            implements Block {
+        public TextPromptBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(prompt, "prompt");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.TEXT_PROMPT;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.skyvern.queue;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WorkerPoolOptionsTest {
+    @Test
+    void idle_poll_doubles_from_50ms_up_to_1s() {
+        WorkerPoolOptions o = WorkerPoolOptions.of(2);
+        assertThat(o.pollDelay(1)).isEqualTo(Duration.ofMillis(50));
+        assertThat(o.pollDelay(2)).isEqualTo(Duration.ofMillis(100));
+        assertThat(o.pollDelay(5)).isEqualTo(Duration.ofMillis(800));
+        assertThat(o.pollDelay(6)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(o.pollDelay(1000)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void heartbeat_every_third_of_the_lease() {
+        assertThat(WorkerPoolOptions.of(1).withLease(Duration.ofSeconds(30)).heartbeatEvery())
+                .isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void negative_workers_are_rejected() {
+        assertThatThrownBy(() -> WorkerPoolOptions.of(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void node_id_fits_the_claimed_by_column() {
+        assertThat(WorkerPoolOptions.of(1).nodeId()).hasSizeLessThanOrEqualTo(100);
+    }
+}

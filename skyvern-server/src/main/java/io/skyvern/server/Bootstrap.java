@@ -1,0 +1,59 @@
+package io.skyvern.server;
+
+import io.skyvern.auth.CreatedOrganization;
+import io.skyvern.auth.OrganizationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+/**
+ * First start: when no bootstrap organisation exists, creates it with an API key (the preset one if
+ * given) and writes the key to {@code <data-dir>/credentials}, readable by the owner only. The log
+ * names the file, never the key.
+ */
+final class Bootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(Bootstrap.class);
+
+    private Bootstrap() {
+    }
+
+    static Optional<Path> ensure(OrganizationService organizations, Path dataDir, String presetKey) {
+        if (organizations.findBootstrap().isPresent()) {
+            return Optional.empty();
+        }
+        CreatedOrganization created = organizations.createBootstrap("bootstrap",
+                presetKey.isBlank() ? Optional.empty() : Optional.of(presetKey));
+        Path file = dataDir.resolve("credentials");
+        write(file, "# Skyvern bootstrap credentials (created at first start)\n"
+                + "organization_id=" + created.organization().organizationId() + "\n"
+                + "api_key_id=" + created.firstKey().apiKey().apiKeyId() + "\n"
+                + "api_key=" + created.firstKey().plaintextKey() + "\n");
+        LOG.info("Created the bootstrap organisation {}; its API key is in {}",
+                created.organization().organizationId(), file);
+        return Optional.of(file);
+    }
+
+    private static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

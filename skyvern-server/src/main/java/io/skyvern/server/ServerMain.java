@@ -1,0 +1,104 @@
+package io.skyvern.server;
+
+import io.skyvern.Skyvern;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.config.ConfigKey;
+import io.skyvern.config.SkyvernConfig;
+
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code java -jar skyvern-server.jar [--port N] [--host H] [--data-dir DIR] [--database-url URL]
+ * [--workers N]}. Flags override SKYVERN_* environment variables. Bad flags or configuration print
+ * one line and exit with status 2.
+ */
+public final class ServerMain {
+    private static final String USAGE = "usage: skyvern-server [--port N] [--host HOST] [--data-dir DIR] "
+            + "[--database-url JDBC_URL] [--workers N]";
+
+    private ServerMain() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Starts the server and blocks until the JVM shuts down; returns an exit status on bad input. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Map<ConfigKey, String> overrides = new EnumMap<>(ConfigKey.class);
+        ServerConfig serverConfig;
+        try {
+            serverConfig = ServerConfig.fromEnvironment(System.getenv());
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (flag.equals("--help") || flag.equals("-h")) {
+                    out.println(USAGE);
+                    return 0;
+                }
+                String value = flagValue(args, i, flag);
+                i++;
+                switch (flag) {
+                    case "--port" -> serverConfig = serverConfig.withPort(parsePort(value));
+                    case "--host" -> serverConfig = serverConfig.withHost(value);
+                    case "--data-dir" -> overrides.put(ConfigKey.DATA_DIR, value);
+                    case "--database-url" -> overrides.put(ConfigKey.DATABASE_URL, value);
+                    case "--workers" -> overrides.put(ConfigKey.WORKERS, value);
+                    default -> throw new IllegalArgumentException("unknown option " + flag + " (" + USAGE + ")");
+                }
+            }
+        } catch (IllegalArgumentException | SkyvernException e) {
+            err.println("skyvern-server: " + e.getMessage());
+            return 2;
+        }
+        SkyvernConfig config;
+        try {
+            config = SkyvernConfig.load(overrides);
+        } catch (SkyvernException e) {
+            err.println("skyvern-server: " + e.getMessage());
+            return 2;
+        }
+        Skyvern skyvern = Skyvern.create(config);
+        SkyvernServer server = SkyvernServer.start(skyvern, serverConfig);
+        out.println("Skyvern server listening on http://" + serverConfig.host() + ":" + server.port());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            skyvern.close();
+            stopped.countDown();
+        }, "skyvern-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String flagValue(String[] args, int i, String flag) {
+        if (!flag.startsWith("--")) {
+            throw new IllegalArgumentException("unexpected argument '" + flag + "' (" + USAGE + ")");
+        }
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new IllegalArgumentException("option " + flag + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static int parsePort(String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port must be a number from 0 to 65535 (got '" + value + "')");
+    }
+}

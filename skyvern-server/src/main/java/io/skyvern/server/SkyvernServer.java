@@ -1,0 +1,138 @@
+package io.skyvern.server;
+
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.compression.Gzip;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.skyvern.Skyvern;
+import io.skyvern.common.Json;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.server.error.ErrorResponder;
+import io.skyvern.server.error.JettyErrorHandler;
+import io.skyvern.server.http.Bodies;
+import io.skyvern.server.http.NulGuard;
+import io.skyvern.server.http.RequestValidationException;
+import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.middleware.AuthHandler;
+import io.skyvern.server.middleware.CorsHandler;
+import io.skyvern.server.middleware.ProcessTimeHandler;
+import io.skyvern.server.middleware.RateLimitHandler;
+import io.skyvern.server.middleware.RequestIdHandler;
+import io.skyvern.server.middleware.RequestLogHandler;
+import io.skyvern.server.openapi.DocsRoutes;
+import io.skyvern.server.ops.HealthRoutes;
+import io.skyvern.server.artifact.ArtifactRoutes;
+import io.skyvern.server.browsersession.BrowserSessionRoutes;
+import io.skyvern.server.ops.HttpMetrics;
+import io.skyvern.server.org.OrganizationRoutes;
+import io.skyvern.server.task.TaskRoutes;
+import io.skyvern.server.workflow.WorkflowRoutes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.nio.file.Path;
+
+/**
+ * The REST server: Javalin with the middleware chain, the endpoint groups and one error mapping.
+ * {@link #start} binds, runs the first-start bootstrap and returns a handle; {@link #close} stops
+ * it (the {@link Skyvern} instance stays the caller's to close).
+ */
+public final class SkyvernServer implements AutoCloseable {
+    private final Javalin app;
+    private final Optional<Path> credentialsFile;
+
+    private SkyvernServer(Javalin app, Optional<Path> credentialsFile) {
+        this.app = app;
+        this.credentialsFile = credentialsFile;
+    }
+
+    public static SkyvernServer start(Skyvern skyvern, ServerConfig serverConfig) {
+        Objects.requireNonNull(skyvern, "skyvern");
+        Objects.requireNonNull(serverConfig, "serverConfig");
+        Optional<Path> credentials = Bootstrap.ensure(skyvern.organizations(), skyvern.config().dataDir(),
+                serverConfig.bootstrapApiKey());
+        Javalin app = Javalin.create(config -> configure(config, skyvern, serverConfig)).start();
+        return new SkyvernServer(app, credentials);
+    }
+
+    private static void configure(JavalinConfig config, Skyvern skyvern, ServerConfig server) {
+        boolean production = skyvern.config().env().isProduction();
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.jetty.host = server.host();
+        config.jetty.port = server.port();
+        config.http.maxRequestSize = server.maxBodyBytes();
+        config.http.prefer405over404 = true;
+        CompressionStrategy compression = new CompressionStrategy(null, new Gzip(6));
+        compression.setDefaultMinSizeForCompression(1000);
+        config.http.compressionStrategy = compression;
+        config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
+        config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+        config.router.ignoreTrailingSlashes = true;
+        // Requests Jetty refuses before routing (bad request line, 414, 431) get the JSON envelope too.
+        config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler()));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrorHandler()));
+
+        HttpMetrics metrics = new HttpMetrics();
+        Bodies bodies = new Bodies(server.maxBodyBytes());
+        ErrorResponder errors = new ErrorResponder(production);
+        JavalinDefaultRoutingApi routes = config.routes;
+        // The request id first: even a refused CORS preflight (403) carries one in its envelope and log line.
+        routes.before(new RequestIdHandler());
+        routes.before(new CorsHandler(server.allowedOrigins(), production));
+        routes.before(ProcessTimeHandler.start());
+        routes.before(new RateLimitHandler(server.rateLimitPerMinute()));
+        routes.beforeMatched(new AuthHandler(skyvern.organizations()));
+        routes.beforeMatched(new NulGuard());
+        for (RouteGroup group : groups(skyvern, bodies, metrics, production)) {
+            group.register(routes);
+        }
+        routes.exception(SkyvernException.class, errors::skyvern);
+        routes.exception(RequestValidationException.class, errors::validation);
+        routes.exception(HttpResponseException.class, errors::http);
+        routes.exception(Exception.class, errors::unexpected);
+        routes.after(ProcessTimeHandler.finish());
+        routes.after(new RequestLogHandler());
+        routes.after(metrics);
+    }
+
+    private static List<RouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics, boolean production) {
+        List<RouteGroup> groups = new ArrayList<>(List.of(
+                new HealthRoutes(skyvern, metrics),
+                new TaskRoutes(skyvern.tasks(), skyvern.taskWebhooks(), bodies),
+                new ArtifactRoutes(skyvern.artifacts()),
+                new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
+                new WorkflowRoutes(skyvern.workflows(), bodies),
+                new OrganizationRoutes(skyvern.organizations(), bodies)));
+        if (!production) {
+            groups.add(new DocsRoutes());
+        }
+        return groups;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** The credentials file written at first start, if this start created the bootstrap organisation. */
+    public Optional<Path> credentialsFile() {
+        return credentialsFile;
+    }
+
+    /** Method and path template of every registered endpoint, e.g. {@code GET /api/v1/tasks/{task_id}}. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(e -> e.endpoint.method.isHttpMethod())
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Maps every failure to the error envelope once: SkyvernException by its ErrorCode, malformed
+ * input to 422, Javalin's 404/405/413 to HTTP_xxx codes, anything else to 500.
+ */
+package io.skyvern.server.error;

@@ -1,0 +1,94 @@
+package io.skyvern.server.openapi;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * JSON Schemas of the DTO records, derived from their components with the same snake_case naming
+ * the mapper uses, so the document cannot drift from what is actually sent.
+ */
+final class SchemaGenerator {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+    private final ObjectNode schemas;
+
+    SchemaGenerator(ObjectNode schemas) {
+        this.schemas = schemas;
+    }
+
+    /** A $ref to the record's schema, adding it (and nested records) to components. */
+    ObjectNode ref(Class<?> type) {
+        String name = type.getSimpleName();
+        if (!schemas.has(name)) {
+            schemas.set(name, F.objectNode());
+            schemas.set(name, recordSchema(type));
+        }
+        return F.objectNode().put("$ref", "#/components/schemas/" + name);
+    }
+
+    private ObjectNode recordSchema(Class<?> type) {
+        ObjectNode schema = F.objectNode().put("type", "object");
+        ObjectNode properties = schema.putObject("properties");
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonProperty explicit = component.getAnnotation(JsonProperty.class);
+            String name = explicit != null ? explicit.value() : SNAKE.translate(component.getName());
+            properties.set(name, schemaOf(component.getGenericType()));
+        }
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    ObjectNode schemaOf(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            Class<?> raw = (Class<?>) parameterized.getRawType();
+            if (Collection.class.isAssignableFrom(raw)) {
+                ObjectNode array = F.objectNode().put("type", "array");
+                array.set("items", schemaOf(parameterized.getActualTypeArguments()[0]));
+                return array;
+            }
+            if (Map.class.isAssignableFrom(raw)) {
+                ObjectNode map = F.objectNode().put("type", "object");
+                Type value = parameterized.getActualTypeArguments()[1];
+                if (value != Object.class) {
+                    map.set("additionalProperties", schemaOf(value));
+                }
+                return map;
+            }
+            return schemaOf(raw);
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return F.objectNode().put("type", "string");
+        }
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) {
+            return F.objectNode().put("type", "integer");
+        }
+        if (c == double.class || c == Double.class) {
+            return F.objectNode().put("type", "number");
+        }
+        if (c == boolean.class || c == Boolean.class) {
+            return F.objectNode().put("type", "boolean");
+        }
+        if (c == Instant.class) {
+            return F.objectNode().put("type", "string").put("format", "date-time");
+        }
+        if (JsonNode.class.isAssignableFrom(c)) {
+            return F.objectNode();
+        }
+        if (c.isRecord()) {
+            return ref(c);
+        }
+        return F.objectNode().put("type", "object");
+    }
+}

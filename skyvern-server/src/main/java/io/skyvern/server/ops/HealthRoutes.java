@@ -1,0 +1,84 @@
+package io.skyvern.server.ops;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.micrometer.core.instrument.Gauge;
+import io.skyvern.Skyvern;
+import io.skyvern.common.ErrorCode;
+import io.skyvern.server.error.ErrorResponder;
+import io.skyvern.server.http.ApiResponses;
+import io.skyvern.server.http.RouteGroup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * /health (database and browser; 503 when the database does not answer, "degraded" when no
+ * browser can be provided) and /metrics (HTTP metrics plus queue depth and runs by status, read
+ * from the database at each scrape).
+ */
+public final class HealthRoutes implements RouteGroup {
+    /** Statuses of tasks and workflow runs, so that every gauge exists from the first scrape. */
+    private static final List<String> STATUSES = List.of("created", "queued", "running", "completed", "failed",
+            "terminated", "canceled", "timed_out");
+
+    private final Skyvern skyvern;
+    private final HttpMetrics metrics;
+    private final AtomicLong queueDepth = new AtomicLong();
+    private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
+
+    public HealthRoutes(Skyvern skyvern, HttpMetrics metrics) {
+        this.skyvern = skyvern;
+        this.metrics = metrics;
+        Gauge.builder("skyvern_queue_depth", queueDepth, AtomicLong::get)
+                .description("Runs waiting for a worker").register(metrics.registry());
+        STATUSES.forEach(this::gauge);
+    }
+
+    private AtomicLong gauge(String status) {
+        return runs.computeIfAbsent(status, s -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("skyvern_runs", value, AtomicLong::get).tag("status", s)
+                    .description("Tasks and workflow runs by status").register(metrics.registry());
+            return value;
+        });
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/health", this::health);
+        routes.get("/metrics", this::metrics);
+    }
+
+    private void health(Context ctx) {
+        boolean database = skyvern.databaseHealthy();
+        boolean browser = skyvern.browserHealthy();
+        Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("database", database ? "ok" : "down");
+        checks.put("browser", browser ? "ok" : "unavailable");
+        if (!database) {
+            ErrorResponder.write(ctx, 503, ErrorCode.SERVICE_UNAVAILABLE.code(), "Database unavailable",
+                    Map.of("checks", checks));
+            return;
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", browser ? "healthy" : "degraded");
+        data.put("checks", checks);
+        ApiResponses.ok(ctx, data);
+    }
+
+    private void metrics(Context ctx) {
+        try {
+            queueDepth.set(skyvern.queueDepth());
+            Map<String, Long> counts = skyvern.runCountsByStatus();
+            STATUSES.forEach(s -> gauge(s).set(0));
+            counts.forEach((status, n) -> gauge(status).set(n));
+        } catch (RuntimeException e) {
+            // Metrics stay scrapeable while the database is down; the gauges keep their last values.
+        }
+        metrics.scrape(ctx);
+    }
+}

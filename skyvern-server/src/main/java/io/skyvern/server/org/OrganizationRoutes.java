@@ -1,0 +1,71 @@
+package io.skyvern.server.org;
+
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.skyvern.auth.CreatedApiKey;
+import io.skyvern.auth.CreatedOrganization;
+import io.skyvern.auth.Organization;
+import io.skyvern.auth.OrganizationService;
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.server.http.ApiResponses;
+import io.skyvern.server.http.Bodies;
+import io.skyvern.server.http.RequestAttributes;
+import io.skyvern.server.http.RouteGroup;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The caller's organisation, new organisations (bootstrap keys only) and API keys. */
+public final class OrganizationRoutes implements RouteGroup {
+    private final OrganizationService organizations;
+    private final Bodies bodies;
+
+    public OrganizationRoutes(OrganizationService organizations, Bodies bodies) {
+        this.organizations = organizations;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.get("/api/v1/organizations/me", this::me);
+        routes.post("/api/v1/organizations", this::createOrganization);
+        routes.post("/api/v1/api_keys", this::createKey);
+        routes.get("/api/v1/api_keys", this::listKeys);
+        routes.delete("/api/v1/api_keys/{api_key_id}", this::revokeKey);
+    }
+
+    private void me(Context ctx) {
+        ApiResponses.ok(ctx, OrganizationResponse.of(RequestAttributes.organization(ctx), true));
+    }
+
+    private void createOrganization(Context ctx) {
+        Organization caller = RequestAttributes.organization(ctx);
+        if (!caller.bootstrap()) {
+            throw new SkyvernException(ErrorCode.FORBIDDEN, "Only the bootstrap organisation may create organisations");
+        }
+        String name = bodies.read(ctx, NameBody.class).required();
+        CreatedOrganization created = organizations.create(name);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("organization", OrganizationResponse.of(created.organization(), false));
+        data.put("api_key", ApiKeyResponse.of(created.firstKey()));
+        ApiResponses.created(ctx, data);
+    }
+
+    private void createKey(Context ctx) {
+        String name = bodies.readOptional(ctx, NameBody.class).map(NameBody::name)
+                .filter(n -> !n.isBlank()).orElse("api key");
+        CreatedApiKey created = organizations.createApiKey(RequestAttributes.organizationId(ctx), name);
+        ApiResponses.created(ctx, ApiKeyResponse.of(created));
+    }
+
+    private void listKeys(Context ctx) {
+        ApiResponses.ok(ctx, organizations.listApiKeys(RequestAttributes.organizationId(ctx)).stream()
+                .map(ApiKeyResponse::of).toList());
+    }
+
+    private void revokeKey(Context ctx) {
+        ApiResponses.ok(ctx, ApiKeyResponse.of(
+                organizations.revokeApiKey(RequestAttributes.organizationId(ctx), ctx.pathParam("api_key_id"))));
+    }
+}

@@ -1,0 +1,21 @@
+package io.skyvern.server.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyvern.queue.RunPriority;
+import io.skyvern.server.http.QueryParams;
+import io.skyvern.task.CreateTaskRequest;
+
+import java.util.Map;
+
+/** The JSON body of POST /api/v1/tasks (snake_case on the wire). */
+public record CreateTaskBody(String url, String title, String navigationGoal, String dataExtractionGoal,
+                             JsonNode navigationPayload, JsonNode extractedInformationSchema,
+                             Map<String, String> errorCodeMapping, String webhookCallbackUrl, Integer maxSteps,
+                             String browserSessionId, String priority) {
+
+    CreateTaskRequest toRequest() {
+        RunPriority parsed = priority == null ? null : QueryParams.parseWith("priority", priority, RunPriority::parse);
+        return new CreateTaskRequest(url, title, navigationGoal, dataExtractionGoal, navigationPayload,
+                extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps, browserSessionId, parsed);
+    }
+}

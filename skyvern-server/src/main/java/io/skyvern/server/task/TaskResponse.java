@@ -1,0 +1,45 @@
+package io.skyvern.server.task;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyvern.server.common.ArtifactResponse;
+import io.skyvern.server.common.LogResponse;
+import io.skyvern.task.Task;
+import io.skyvern.task.TaskDetails;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A task on the wire; steps, artifacts and logs appear only when asked for. */
+public record TaskResponse(String taskId, String organizationId, String status, String priority, String url,
+                           String title, String navigationGoal, String dataExtractionGoal,
+                           JsonNode navigationPayload, JsonNode extractedInformationSchema,
+                           Map<String, String> errorCodeMapping, String webhookCallbackUrl, int maxSteps,
+                           String browserSessionId, String workflowRunId, JsonNode extractedInformation,
+                           String failureReason, Instant createdAt, Instant modifiedAt, Instant startedAt,
+                           Instant completedAt,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<StepResponse> steps,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<ArtifactResponse> artifacts,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<LogResponse> logs) {
+
+    public static TaskResponse of(Task t) {
+        return of(t, null, null, null);
+    }
+
+    static TaskResponse of(TaskDetails details, boolean steps, boolean artifacts, boolean logs) {
+        return of(details.task(),
+                steps ? details.steps().stream().map(s -> StepResponse.of(s, true, true)).toList() : null,
+                artifacts ? details.artifacts().stream().map(ArtifactResponse::of).toList() : null,
+                logs ? details.logs().stream().map(LogResponse::of).toList() : null);
+    }
+
+    private static TaskResponse of(Task t, List<StepResponse> steps, List<ArtifactResponse> artifacts,
+                                   List<LogResponse> logs) {
+        return new TaskResponse(t.taskId(), t.organizationId(), t.status().wireName(), t.priority().wireName(),
+                t.url(), t.title(), t.navigationGoal(), t.dataExtractionGoal(), t.navigationPayload(),
+                t.extractedInformationSchema(), t.errorCodeMapping(), t.webhookCallbackUrl(), t.maxSteps(),
+                t.browserSessionId(), t.workflowRunId(), t.extractedInformation(), t.failureReason(), t.createdAt(),
+                t.modifiedAt(), t.startedAt(), t.completedAt(), steps, artifacts, logs);
+    }
+}

@@ -1,0 +1,26 @@
+package io.skyvern.server.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyvern.queue.RunPriority;
+import io.skyvern.server.http.QueryParams;
+import io.skyvern.server.http.RequestValidationException;
+import io.skyvern.workflow.StartRunRequest;
+
+/** The body of POST /api/v1/workflows/{workflow_id}/runs; {@code parameters} is required (an object). */
+public record StartRunBody(JsonNode parameters, String priority, String webhookCallbackUrl,
+                           Integer maxExecutionTimeMinutes, String browserSessionId) {
+    StartRunRequest toRequest() {
+        if (parameters == null || parameters.isNull()) {
+            throw RequestValidationException.of("parameters", "Field required");
+        }
+        if (!parameters.isObject()) {
+            throw RequestValidationException.of("parameters", "Expected a value of type object");
+        }
+        return new StartRunRequest(parameters, parsedPriority(), webhookCallbackUrl, maxExecutionTimeMinutes,
+                browserSessionId);
+    }
+
+    RunPriority parsedPriority() {
+        return priority == null ? RunPriority.NORMAL : QueryParams.parseWith("priority", priority, RunPriority::parse);
+    }
+}

@@ -1,0 +1,160 @@
+package io.skyvern.server.workflow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import io.skyvern.common.Page;
+import io.skyvern.server.common.ArtifactResponse;
+import io.skyvern.server.http.ApiResponses;
+import io.skyvern.server.http.Bodies;
+import io.skyvern.server.http.CancelReasons;
+import io.skyvern.server.http.Mappers;
+import io.skyvern.server.http.Pagination;
+import io.skyvern.server.http.QueryParams;
+import io.skyvern.server.http.RequestAttributes;
+import io.skyvern.server.http.RouteGroup;
+import io.skyvern.workflow.RunQuery;
+import io.skyvern.workflow.SavedWorkflow;
+import io.skyvern.workflow.ValidationResult;
+import io.skyvern.workflow.Workflow;
+import io.skyvern.workflow.WorkflowQuery;
+import io.skyvern.workflow.WorkflowRun;
+import io.skyvern.workflow.WorkflowRunStatus;
+import io.skyvern.workflow.WorkflowService;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** /api/v1/workflows: parse (JSON or YAML), call {@link WorkflowService}, map to DTOs. */
+public final class WorkflowRoutes implements RouteGroup {
+    static final String BASE = "/api/v1/workflows";
+    private final WorkflowService workflows;
+    private final Bodies bodies;
+
+    public WorkflowRoutes(WorkflowService workflows, Bodies bodies) {
+        this.workflows = workflows;
+        this.bodies = bodies;
+    }
+
+    @Override
+    public void register(JavalinDefaultRoutingApi routes) {
+        routes.post(BASE, this::create);
+        routes.get(BASE, this::list);
+        routes.get(BASE + "/{workflow_id}", this::get);
+        routes.put(BASE + "/{workflow_id}", this::update);
+        routes.delete(BASE + "/{workflow_id}", this::delete);
+        routes.post(BASE + "/{workflow_id}/runs", this::startRun);
+        routes.get(BASE + "/{workflow_id}/runs", this::listRuns);
+        routes.get(BASE + "/{workflow_id}/runs/{run_id}", this::getRun);
+        routes.get(BASE + "/{workflow_id}/runs/{run_id}/artifacts", this::runArtifacts);
+        routes.post(BASE + "/{workflow_id}/runs/{run_id}/cancel", this::cancelRun);
+        routes.get(BASE + "/{workflow_id}/analytics", this::analytics);
+    }
+
+    private void create(Context ctx) {
+        WorkflowBody body = bodies.read(ctx, WorkflowBody.class);
+        SavedWorkflow saved = workflows.create(RequestAttributes.organizationId(ctx), body.toRequest());
+        ApiResponses.write(ctx, 201, WorkflowResponse.of(saved.workflow()),
+                Map.of("validation", validation(saved.validation())), Map.of());
+    }
+
+    private void update(Context ctx) {
+        WorkflowBody body = bodies.read(ctx, WorkflowBody.class);
+        SavedWorkflow saved = workflows.update(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
+                body.toRequest());
+        ApiResponses.write(ctx, 200, WorkflowResponse.of(saved.workflow()),
+                Map.of("validation", validation(saved.validation())), Map.of());
+    }
+
+    private void list(Context ctx) {
+        Optional<Boolean> active = QueryParams.text(ctx, "is_active").map(v -> QueryParams.bool(ctx, "is_active"));
+        WorkflowQuery query = new WorkflowQuery(QueryParams.text(ctx, "search"), active, QueryParams.page(ctx));
+        Page<Workflow> page = workflows.list(RequestAttributes.organizationId(ctx), query);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("workflows", page.items().stream().map(WorkflowResponse::of).toList());
+        data.put("pagination", Pagination.of(page));
+        ApiResponses.ok(ctx, data);
+    }
+
+    private void get(Context ctx) throws JsonProcessingException {
+        Workflow workflow = workflows.get(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"));
+        String accept = Optional.ofNullable(ctx.header("Accept")).orElse("").toLowerCase(Locale.ROOT);
+        if (accept.contains("application/yaml") || accept.contains("text/yaml")) {
+            ctx.status(200).contentType("application/yaml")
+                    .result(Mappers.yaml().writeValueAsString(WorkflowResponse.of(workflow)));
+            return;
+        }
+        ApiResponses.ok(ctx, WorkflowResponse.of(workflow));
+    }
+
+    private void delete(Context ctx) {
+        String id = ctx.pathParam("workflow_id");
+        workflows.delete(RequestAttributes.organizationId(ctx), id);
+        ApiResponses.ok(ctx, Map.of("workflow_id", id, "deleted", true));
+    }
+
+    private void startRun(Context ctx) {
+        StartRunBody body = bodies.read(ctx, StartRunBody.class);
+        WorkflowRun run = workflows.startRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
+                body.toRequest());
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("priority", run.priority().wireName());
+        info.put("estimated_start_time", Instant.now().plusSeconds(30).toString());
+        info.put("parameter_count", body.parameters().size());
+        ApiResponses.write(ctx, 201, WorkflowRunResponse.of(run), Map.of("execution_info", info), Map.of());
+    }
+
+    private void listRuns(Context ctx) {
+        var statuses = QueryParams.repeated(ctx, "status", WorkflowRunStatus::parse);
+        Page<WorkflowRun> page = workflows.listRuns(RequestAttributes.organizationId(ctx),
+                ctx.pathParam("workflow_id"), new RunQuery(Set.copyOf(statuses), QueryParams.page(ctx)));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("runs", page.items().stream().map(WorkflowRunResponse::of).toList());
+        data.put("pagination", Pagination.of(page));
+        ApiResponses.ok(ctx, data);
+    }
+
+    private void getRun(Context ctx) {
+        boolean blocks = QueryParams.bool(ctx, "include_blocks");
+        boolean logs = QueryParams.bool(ctx, "include_logs");
+        var details = workflows.getRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
+                ctx.pathParam("run_id"), blocks, logs);
+        ApiResponses.ok(ctx, WorkflowRunResponse.of(details, blocks, logs));
+    }
+
+    private void runArtifacts(Context ctx) {
+        ApiResponses.ok(ctx, workflows.runArtifacts(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
+                ctx.pathParam("run_id")).stream().map(ArtifactResponse::of).toList());
+    }
+
+    private void cancelRun(Context ctx) {
+        String reason = bodies.readOptional(ctx, CancelRunBody.class).map(CancelRunBody::reason).orElse(null);
+        CancelReasons.check(reason);
+        WorkflowRun run = workflows.cancelRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
+                ctx.pathParam("run_id"), reason);
+        ApiResponses.ok(ctx, WorkflowRunResponse.of(run));
+    }
+
+    private void analytics(Context ctx) {
+        var a = workflows.analytics(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("workflow_id", a.workflowId());
+        data.put("run_metrics", a.runMetrics());
+        data.put("block_metrics", a.blockMetrics());
+        data.put("generated_at", a.generatedAt());
+        ApiResponses.ok(ctx, data);
+    }
+
+    private static Map<String, Object> validation(ValidationResult v) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("is_valid", v.isValid());
+        map.put("warnings", v.warnings());
+        map.put("block_count", v.blockCount());
+        map.put("parameter_count", v.parameterCount());
+        return map;
+    }
+}

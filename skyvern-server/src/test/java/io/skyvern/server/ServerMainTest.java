@@ -1,0 +1,57 @@
+package io.skyvern.server;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ServerMainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ServerMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknown_flag_is_one_line_and_exit_2() {
+        assertThat(run("--bogus", "1")).isEqualTo(2);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("skyvern-server: unknown option --bogus").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(text.strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void bad_port_and_missing_value_exit_2() {
+        assertThat(run("--port", "http")).isEqualTo(2);
+        assertThat(run("--port")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--port");
+    }
+
+    @Test
+    void help_prints_usage_and_exits_0() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: skyvern-server");
+    }
+
+    @Test
+    void server_config_reads_environment_and_rejects_bad_numbers() {
+        ServerConfig c = ServerConfig.fromEnvironment(Map.of("SKYVERN_PORT", "9000", "SKYVERN_ALLOWED_ORIGINS",
+                "https://a.example, https://b.example", "SKYVERN_RATE_LIMIT_PER_MINUTE", "5",
+                "SKYVERN_LOG_FORMAT", "json", "SKYVERN_API_KEY", "secret-key"));
+        assertThat(c.port()).isEqualTo(9000);
+        assertThat(c.allowedOrigins()).containsExactly("https://a.example", "https://b.example");
+        assertThat(c.rateLimitPerMinute()).isEqualTo(5);
+        assertThat(c.logFormat()).isEqualTo(ServerConfig.LogFormat.JSON);
+        assertThat(c.toString()).doesNotContain("secret-key");
+        assertThat(ServerConfig.defaults().maxBodyBytes()).isEqualTo(1024 * 1024);
+        assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SKYVERN_PORT", "x")))
+                .hasMessageContaining("SKYVERN_PORT");
+    }
+}

@@ -1,0 +1,79 @@
+package io.skyvern.server.fuzz;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skyvern.common.Json;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** The properties every answer must have, whatever was sent. */
+final class Invariants {
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private Invariants() {
+    }
+
+    /** The first violated property, or empty. */
+    static Optional<String> check(FuzzCase c, LiveServer.Reply r) {
+        if (r.status() >= 500) {
+            return Optional.of("server error " + r.status());
+        }
+        if (c.mustFail() && r.status() < 300) {
+            return Optional.of("expected a refusal, got " + r.status());
+        }
+        if (r.header("X-Injected") != null) {
+            return Optional.of("header injection through X-Request-ID");
+        }
+        if (r.status() == 204 && r.body().length == 0) {
+            return Optional.empty();
+        }
+        if (r.status() < 300 && !c.route().envelope()) {
+            return Optional.empty();
+        }
+        String type = Optional.ofNullable(r.header("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
+        if (r.status() < 300 && type.startsWith("application/yaml")) {
+            return Optional.empty(); // GET workflow with Accept: application/yaml
+        }
+        return envelope(c, r, type);
+    }
+
+    private static Optional<String> envelope(FuzzCase c, LiveServer.Reply r, String type) {
+        if (!type.startsWith("application/json")) {
+            return Optional.of("content type '" + type + "' is not JSON");
+        }
+        JsonNode body;
+        try {
+            body = Json.mapper().readTree(r.body());
+        } catch (Exception e) {
+            return Optional.of("body is not JSON");
+        }
+        if (body == null || !body.isObject() || !body.path("success").isBoolean()) {
+            return Optional.of("body is not the envelope");
+        }
+        boolean ok = r.status() < 300;
+        if (body.get("success").asBoolean() != ok) {
+            return Optional.of("success=" + body.get("success") + " with status " + r.status());
+        }
+        if (ok && !body.has("data")) {
+            return Optional.of("success envelope without data");
+        }
+        if (!ok && (!body.at("/error/code").isTextual() || body.at("/error/code").asText().isBlank()
+                || !body.at("/error/message").isTextual() || !body.at("/error/details").isObject())) {
+            return Optional.of("error envelope without code, message and details");
+        }
+        String requestId = body.at("/metadata/request_id").asText("");
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            return Optional.of("metadata.request_id missing or malformed: '" + requestId + "'");
+        }
+        if (!requestId.equals(r.header("X-Request-ID"))) {
+            return Optional.of("X-Request-ID header " + r.header("X-Request-ID") + " differs from " + requestId);
+        }
+        boolean refusedByJetty = java.util.Set.of("HTTP_400", "HTTP_414", "HTTP_431")
+                .contains(body.at("/error/code").asText());
+        if (c.sentRequestId() != null && !refusedByJetty && !c.sentRequestId().equals(requestId)) {
+            return Optional.of("the client's X-Request-ID was not kept");
+        }
+        return Optional.empty();
+    }
+}
