@@ -16,6 +16,7 @@ import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.NulGuard;
 import io.skyvern.server.http.RequestValidationException;
 import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.UnreadBodyDrain;
 import io.skyvern.server.middleware.AuthHandler;
 import io.skyvern.server.middleware.CorsHandler;
 import io.skyvern.server.middleware.ProcessTimeHandler;
@@ -96,6 +97,7 @@ public final class SkyvernServer implements AutoCloseable {
         routes.exception(RequestValidationException.class, errors::validation);
         routes.exception(HttpResponseException.class, errors::http);
         routes.exception(Exception.class, errors::unexpected);
+        routes.after(new UnreadBodyDrain(server.maxBodyBytes()));
         routes.after(ProcessTimeHandler.finish());
         routes.after(new RequestLogHandler());
         routes.after(metrics);

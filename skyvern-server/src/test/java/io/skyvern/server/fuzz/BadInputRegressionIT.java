@@ -128,4 +128,28 @@ class BadInputRegressionIT {
         byte[] ctl = "GET /health HTTP/1.1\r\nHost: x\r\nX-A: a\u0001b\r\n".getBytes(StandardCharsets.ISO_8859_1);
         assertEnvelopeError(s.sendRaw(ctl, null), 400);
     }
+    /**
+     * A request refused before its body is read (405, 401, 404) used to leave the body in the socket;
+     * the close that followed could reset the connection and swallow the answer (ApiFuzzIT seed
+     * 9048014490421, case 1525). Each of these must be answered at the first try.
+     */
+    @Test
+    void refused_requests_with_large_unread_bodies_are_always_answered() {
+        byte[] body = ("{\"a\":" .repeat(20_000) + "1" + "}".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+        List<List<String>> json = List.of(List.of("Content-Type", "application/json"));
+        List<List<String>> keyed = List.of(List.of("Content-Type", "application/json"), List.of("x-api-key", s.bootstrapKey));
+        int unanswered = 0;
+        for (int i = 0; i < 30; i++) {
+            s.resetConnections();
+            try {
+                assertThat(s.send("PATCH", "/api/v1/workflows/wf_missing", keyed, body).status()).isEqualTo(405);
+                assertThat(s.send("DELETE", "/api/v1/tasks/tsk_missing", keyed, body).status()).isEqualTo(405);
+                assertThat(s.send("POST", "/api/v1/tasks", json, body).status()).isEqualTo(401);
+                assertThat(s.send("POST", "/api/v1/nothing-here", keyed, body).status()).isEqualTo(404);
+            } catch (java.io.UncheckedIOException noAnswer) {
+                unanswered++;
+            }
+        }
+        assertThat(unanswered).as("requests that got no answer").isZero();
+    }
 }
