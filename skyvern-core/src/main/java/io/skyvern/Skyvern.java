@@ -103,10 +103,10 @@ public final class Skyvern implements AutoCloseable {
             this.queue = new JdbiRunQueue(database, clock);
             this.browsers = new LazyBrowserManager(() -> new PlaywrightBrowserManager(config.browser(), lanes(config)),
                     () -> browserConfigured(config));
-            this.tasks = new TaskService(taskRepos, organizations, config, clock, ids,
-                    new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks));
+            ExecutionHooks hooks = new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks);
+            this.tasks = new TaskService(taskRepos, organizations, config, clock, ids, hooks);
             this.workflows = new WorkflowService(new JdbiWorkflowRepository(database),
-                    new JdbiWorkflowRunRepository(database), organizations, clock, ids);
+                    new JdbiWorkflowRunRepository(database), organizations, clock, ids, hooks);
             LazyLlmClient llm = new LazyLlmClient(config.llm());
             TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
                     new LazyAgent(llm, clock, config.llm().vision()), browserSessions, registry, taskWebhooks, config,
@@ -114,7 +114,8 @@ public final class Skyvern implements AutoCloseable {
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
                     config.llm().vision(), config.runs().allowPrivateNetwork()), artifacts,
-                    new JdbiRunLogRepository(database), webhookSender, config.dataDir().resolve("downloads"), clock, ids);
+                    new JdbiRunLogRepository(database), webhookSender, browserSessions, config.taskTimeout(),
+                    config.dataDir().resolve("downloads"), clock, ids);
             this.pool = new WorkerPool(queue, new RunDispatcher(taskRuns, workflowRuns),
                     WorkerPoolOptions.from(config), clock);
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -87,11 +87,24 @@ public final class BrowserSessionService {
      * BROWSER_SESSION_BUSY when still held after the wait.
      */
     public Path acquire(String organizationId, String browserSessionId, String runId, Duration maxWait) {
+        return acquire(organizationId, browserSessionId, runId, maxWait, () -> false);
+    }
+
+    /**
+     * As above, but gives up as soon as {@code stopped} says so (the run was canceled while it
+     * waited): BROWSER_SESSION_BUSY then, and the session stays with the run holding it.
+     */
+    public Path acquire(String organizationId, String browserSessionId, String runId, Duration maxWait,
+                        java.util.function.BooleanSupplier stopped) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         while (true) {
             requireUsable(organizationId, browserSessionId);
             if (repository.acquire(browserSessionId, runId, now())) {
                 return storageDir(browserSessionId);
+            }
+            if (stopped.getAsBoolean()) {
+                throw new SkyvernException(ErrorCode.BROWSER_SESSION_BUSY, "Stopped while waiting for browser session "
+                        + browserSessionId + ", in use by another run");
             }
             if (System.nanoTime() > deadline) {
                 throw new SkyvernException(ErrorCode.BROWSER_SESSION_BUSY, "Browser session " + browserSessionId

@@ -4,16 +4,19 @@ import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskHooks;
+import io.skyvern.workflow.StartRunRequest;
+import io.skyvern.workflow.WorkflowRun;
+import io.skyvern.workflow.WorkflowRunHooks;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The task service's hooks into execution: a task naming a browser session needs a usable one,
- * a new task wakes the workers, a cancel reaches the run in flight (waiting a few seconds for it
+ * The task and workflow services' hooks into execution: a task or run naming a browser session
+ * needs a usable one, a new task or run wakes the workers, a cancel reaches the run in flight (waiting a few seconds for it
  * to stop), and a task canceled before it ran still gets its webhook.
  */
-public final class ExecutionHooks implements TaskHooks {
+public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     /** How long a cancel waits for the run to actually stop. */
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
@@ -39,6 +42,18 @@ public final class ExecutionHooks implements TaskHooks {
 
     @Override
     public void created(Task task) {
+        nudge.run();
+    }
+
+    @Override
+    public void beforeStart(String organizationId, StartRunRequest request) {
+        if (request.browserSessionId() != null) {
+            browserSessions.requireUsable(organizationId, request.browserSessionId());
+        }
+    }
+
+    @Override
+    public void started(WorkflowRun run) {
         nudge.run();
     }
 

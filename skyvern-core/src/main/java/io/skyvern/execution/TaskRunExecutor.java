@@ -109,7 +109,8 @@ public final class TaskRunExecutor implements RunExecutor {
         try {
             SessionOptions options = task.browserSessionId() == null ? SessionOptions.fresh()
                     : SessionOptions.persistent(browserSessions.acquire(task.organizationId(),
-                            task.browserSessionId(), task.taskId(), config.taskTimeout()));
+                            task.browserSessionId(), task.taskId(), config.taskTimeout(),
+                            () -> context.cancelRequested() || context.leaseLost()));
             session = browsers.openSession(trace.map(options::withTrace).orElse(options));
         } catch (SkyvernException e) {
             release(task);

@@ -1,6 +1,7 @@
 package io.skyvern.execution;
 
 import io.skyvern.artifact.ArtifactService;
+import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.browser.SessionOptions;
 import io.skyvern.common.IdGenerator;
 import io.skyvern.common.SkyvernException;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
 
 /**
  * Executes a claimed workflow run: loads the run and the exact workflow version it recorded,
- * runs the engine (one browser session for all blocks; block runs and their artifacts persisted
+ * runs the engine (one browser session for all blocks, the persistent one of the browser session
+ * the run names if any; block runs and their artifacts persisted
  * by a {@link WorkflowBlockRecorder}), then stores the output and the final status through the
  * {@link WorkflowRunStatus} table and sends the signed webhook. A cancel (or a lost lease) reaches
  * the engine through {@link QueueRunControl}; the deadline is the claim time plus the run's
@@ -54,20 +56,24 @@ public final class WorkflowRunExecutor implements RunExecutor {
     private final ArtifactService artifacts;
     private final RunLogRepository logs;
     private final WebhookSender webhooks;
+    private final BrowserSessionService browserSessions;
+    private final Duration sessionWait;
     private final Path downloadRoot;
     private final Clock clock;
     private final IdGenerator ids;
 
     /**
      * @param engine       built by the caller over the browser manager, agent loop and LLM client
+     * @param sessionWait  how long a run naming a browser session waits while another run holds it
      * @param downloadRoot files downloaded by a run go to {@code downloadRoot/<run id>} (removed
      *                     afterwards: the agent records each download as an artifact)
      */
     public WorkflowRunExecutor(WorkflowRepository workflows, WorkflowRunRepository runs, WorkflowEngine engine,
                                ArtifactService artifacts, RunLogRepository logs, WebhookSender webhooks,
-                               Path downloadRoot, Clock clock, IdGenerator ids) {
+                               BrowserSessionService browserSessions, Duration sessionWait, Path downloadRoot,
+                               Clock clock, IdGenerator ids) {
         this(workflows, runs, constant(Objects.requireNonNull(engine, "engine")), artifacts, logs, webhooks,
-                downloadRoot, clock, ids);
+                browserSessions, sessionWait, downloadRoot, clock, ids);
     }
 
     /**
@@ -76,13 +82,16 @@ public final class WorkflowRunExecutor implements RunExecutor {
      */
     public WorkflowRunExecutor(WorkflowRepository workflows, WorkflowRunRepository runs,
                                Supplier<WorkflowEngine> engine, ArtifactService artifacts, RunLogRepository logs,
-                               WebhookSender webhooks, Path downloadRoot, Clock clock, IdGenerator ids) {
+                               WebhookSender webhooks, BrowserSessionService browserSessions, Duration sessionWait,
+                               Path downloadRoot, Clock clock, IdGenerator ids) {
         this.workflows = Objects.requireNonNull(workflows, "workflows");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.logs = Objects.requireNonNull(logs, "logs");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
+        this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
+        this.sessionWait = Objects.requireNonNull(sessionWait, "sessionWait");
         this.downloadRoot = Objects.requireNonNull(downloadRoot, "downloadRoot");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
@@ -113,10 +122,18 @@ public final class WorkflowRunExecutor implements RunExecutor {
         WorkflowBlockRecorder recorder = new WorkflowBlockRecorder(runs, artifacts, logs, run.organizationId(),
                 run.workflowRunId(), clock, ids);
         Path downloads = downloadRoot.resolve(run.workflowRunId());
+        boolean holdsSession = false;
         try {
+            SessionOptions session = SessionOptions.fresh();
+            if (run.browserSessionId() != null) {
+                session = SessionOptions.persistent(browserSessions.acquire(run.organizationId(),
+                        run.browserSessionId(), run.workflowRunId(), sessionWait,
+                        () -> context.cancelRequested() || context.leaseLost()));
+                holdsSession = true;
+            }
             Files.createDirectories(downloads);
             return engine.get().execute(new WorkflowRunContext(run.workflowRunId(), run.workflowId(), run.organizationId(),
-                    workflow.definition(), run.parameters(), control, recorder, downloads, SessionOptions.fresh()));
+                    workflow.definition(), run.parameters(), control, recorder, downloads, session));
         } catch (SkyvernException e) {
             return new WorkflowRunResult.Failed(e.getMessage(), null);
         } catch (IOException | RuntimeException e) {
@@ -124,6 +141,9 @@ public final class WorkflowRunExecutor implements RunExecutor {
             return new WorkflowRunResult.Failed("Internal error while executing the run ("
                     + e.getClass().getSimpleName() + ")", null);
         } finally {
+            if (holdsSession) {
+                browserSessions.release(run.browserSessionId(), run.workflowRunId());
+            }
             deleteQuietly(downloads);
         }
     }

@@ -33,10 +33,18 @@ public final class WorkflowService {
     private final OrgLimitsLookup limits;
     private final Clock clock;
     private final IdGenerator ids;
+    private final WorkflowRunHooks hooks;
     private final WorkflowValidator validator = new WorkflowValidator();
 
     public WorkflowService(WorkflowRepository workflows, WorkflowRunRepository runs, OrgLimitsLookup limits,
                            Clock clock, IdGenerator ids) {
+        this(workflows, runs, limits, clock, ids, WorkflowRunHooks.NONE);
+    }
+
+    /** With hooks into the run machinery (the composition root passes them). */
+    public WorkflowService(WorkflowRepository workflows, WorkflowRunRepository runs, OrgLimitsLookup limits,
+                           Clock clock, IdGenerator ids, WorkflowRunHooks hooks) {
+        this.hooks = Objects.requireNonNull(hooks, "hooks");
         this.workflows = Objects.requireNonNull(workflows, "workflows");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.limits = Objects.requireNonNull(limits, "limits");
@@ -104,6 +112,7 @@ public final class WorkflowService {
         }
         RunRequestChecks.checkOptions(request);
         JsonNode parameters = RunRequestChecks.checkedParameters(workflow, request.parameters());
+        hooks.beforeStart(organizationId, request);
         int maxActive = limits.limitsOf(organizationId).maxConcurrentWorkflowRuns();
         Instant now = now();
         WorkflowRun run = new WorkflowRun(ids.next(IdPrefix.WORKFLOW_RUN), workflowId, workflow.version(),
@@ -116,6 +125,7 @@ public final class WorkflowService {
                     "Maximum concurrent workflow runs reached (max: " + maxActive + ")", List.of(),
                     Map.of("max_concurrent_workflow_runs", maxActive), null);
         }
+        hooks.started(run);
         return run;
     }
 

@@ -155,6 +155,27 @@ final class ExecutionTestBed implements AutoCloseable {
     }
 
     /** Element id in the current prompt for a regex whose group 1 captures it. */
+    /**
+     * Scripts the model through the fixture site's login page (username, the payload's password
+     * secret, Sign in), then completion and an extraction of the account number.
+     */
+    void scriptLogin() {
+        llm.respond(r -> actions(
+                act("input_text", "element_id", id("<input id=\"(\\w+)\"[^>]*placeholder=\"Your username\"").apply(r),
+                        "text", "alice"),
+                act("input_text", "element_id", id("<input id=\"(\\w+)\"[^>]*type=\"password\"").apply(r),
+                        "text", "{{secret:login.password}}"),
+                act("click", "element_id", id("<button id=\"(\\w+)\"[^>]*>Sign in").apply(r))));
+        llm.reply(actions(act("complete")));
+        llm.respond(r -> extracted(Map.of("account_number", r.find("(ACC-\\d+)").orElse("none"))));
+    }
+
+    /** The navigation payload {@link #scriptLogin} expects: alice and her password. */
+    static com.fasterxml.jackson.databind.JsonNode loginPayload() throws IOException {
+        return io.skyvern.common.Json.mapper().readTree("{\"login\":{\"username\":\"alice\",\"password\":\""
+                + FixtureSite.PASSWORD + "\"}}");
+    }
+
     static Function<RecordedRequest, String> id(String regex) {
         return r -> r.find(regex).orElseThrow(() -> new AssertionError("no match for " + regex + " in:\n"
                 + r.lastUserText()));

@@ -29,29 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Secrets of the user data stay out of prompts, artifacts and logs; webhooks arrive signed. */
 class TaskRunSecretsAndWebhooksIT {
 
-    private static void scriptLogin(ExecutionTestBed bed) {
-        bed.llm.respond(r -> actions(
-                act("input_text", "element_id", id("<input id=\"(\\w+)\"[^>]*placeholder=\"Your username\"").apply(r),
-                        "text", "alice"),
-                act("input_text", "element_id", id("<input id=\"(\\w+)\"[^>]*type=\"password\"").apply(r),
-                        "text", "{{secret:login.password}}"),
-                act("click", "element_id", id("<button id=\"(\\w+)\"[^>]*>Sign in").apply(r))));
-        bed.llm.reply(actions(act("complete")));
-        bed.llm.respond(r -> extracted(Map.of("account_number", r.find("(ACC-\\d+)").orElse("none"))));
-    }
-
-    private static JsonNode payload() throws IOException {
-        return Json.mapper().readTree("{\"login\":{\"username\":\"alice\",\"password\":\"" + FixtureSite.PASSWORD + "\"}}");
-    }
-
     @Test
     void a_secret_of_the_payload_never_reaches_the_model_the_artifacts_or_the_logs() throws Exception {
         try (ExecutionTestBed bed = ExecutionTestBed.start()) {
-            scriptLogin(bed);
+            bed.scriptLogin();
 
             // The login page itself prints the password: redaction must catch it in the element tree too.
             Task task = bed.run(CreateTaskRequest.builder(bed.site.url("/login"), "Log in")
-                    .dataExtractionGoal("The account number").navigationPayload(payload()).build());
+                    .dataExtractionGoal("The account number").navigationPayload(ExecutionTestBed.loginPayload()).build());
 
             assertThat(task.status()).as(String.valueOf(task.failureReason())).isEqualTo(TaskStatus.COMPLETED);
             assertThat(bed.site.lastSubmission("/login").orElseThrow().fields())
@@ -114,9 +99,9 @@ class TaskRunSecretsAndWebhooksIT {
     void cookies_of_a_browser_session_survive_between_two_tasks() throws Exception {
         try (ExecutionTestBed bed = ExecutionTestBed.start()) {
             String session = bed.skyvern.browserSessions().create(bed.org, 30).browserSessionId();
-            scriptLogin(bed);
+            bed.scriptLogin();
             Task login = bed.run(CreateTaskRequest.builder(bed.site.url("/login"), "Log in")
-                    .dataExtractionGoal("The account number").navigationPayload(payload())
+                    .dataExtractionGoal("The account number").navigationPayload(ExecutionTestBed.loginPayload())
                     .browserSessionId(session).build());
             assertThat(login.status()).as(String.valueOf(login.failureReason())).isEqualTo(TaskStatus.COMPLETED);
 

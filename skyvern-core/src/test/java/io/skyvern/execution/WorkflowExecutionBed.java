@@ -5,6 +5,7 @@ import io.skyvern.agent.AgentLoop;
 import io.skyvern.artifact.ArtifactService;
 import io.skyvern.artifact.fs.FileArtifactStore;
 import io.skyvern.browser.BrowserManager;
+import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.common.Json;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.common.TimeOrderedIdGenerator;
@@ -12,6 +13,7 @@ import io.skyvern.config.OrgLimits;
 import io.skyvern.llm.LlmClient;
 import io.skyvern.persistence.Database;
 import io.skyvern.persistence.JdbiArtifactMetadataRepository;
+import io.skyvern.persistence.JdbiBrowserSessionRepository;
 import io.skyvern.persistence.JdbiRunLogRepository;
 import io.skyvern.persistence.JdbiRunQueue;
 import io.skyvern.persistence.JdbiWebhookDeliveryRepository;
@@ -65,7 +67,9 @@ final class WorkflowExecutionBed implements AutoCloseable {
         WorkflowEngine engine = new WorkflowEngine(browsers,
                 llm == null ? null : new AgentLoop(llm, engineClock, false), llm, engineClock, true);
         WorkflowRunExecutor executor = new WorkflowRunExecutor(workflows, runs, engine, artifacts,
-                new JdbiRunLogRepository(database), webhooks, tmp.resolve("downloads"), clock, ids);
+                new JdbiRunLogRepository(database), webhooks, new BrowserSessionService(
+                        new JdbiBrowserSessionRepository(database), tmp, clock, ids), Duration.ofSeconds(5),
+                tmp.resolve("downloads"), clock, ids);
         pool = new WorkerPool(new JdbiRunQueue(database, clock), executor, new WorkerPoolOptions(2,
                 Duration.ofSeconds(3), Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), "wf-it"),
                 clock);
