@@ -7,6 +7,7 @@ import io.skyvern.common.SkyvernException;
 import io.skyvern.config.DatabaseConfig;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +27,9 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, boolean postgres) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        // Jdbi puts the bound arguments of a failed statement into the exception message by default;
+        // those can be a task's navigation payload (passwords), and exception messages reach logs.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         this.postgres = postgres;
     }
 
