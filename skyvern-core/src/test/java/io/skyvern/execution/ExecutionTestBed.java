@@ -170,6 +170,18 @@ final class ExecutionTestBed implements AutoCloseable {
         llm.respond(r -> extracted(Map.of("account_number", r.find("(ACC-\\d+)").orElse("none"))));
     }
 
+    /** A new browser session in which a task has logged alice in (asserted). */
+    String loggedInBrowserSession() throws IOException {
+        String session = skyvern.browserSessions().create(org, 30).browserSessionId();
+        scriptLogin();
+        Task login = run(CreateTaskRequest.builder(site.url("/login"), "Log in").dataExtractionGoal("The account number")
+                .navigationPayload(loginPayload()).browserSessionId(session).build());
+        if (login.status() != io.skyvern.task.TaskStatus.COMPLETED) {
+            throw new AssertionError("login task ended " + login.status() + ": " + login.failureReason());
+        }
+        return session;
+    }
+
     /** The navigation payload {@link #scriptLogin} expects: alice and her password. */
     static com.fasterxml.jackson.databind.JsonNode loginPayload() throws IOException {
         return io.skyvern.common.Json.mapper().readTree("{\"login\":{\"username\":\"alice\",\"password\":\""

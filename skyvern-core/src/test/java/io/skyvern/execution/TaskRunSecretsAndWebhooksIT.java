@@ -98,12 +98,7 @@ class TaskRunSecretsAndWebhooksIT {
     @Test
     void cookies_of_a_browser_session_survive_between_two_tasks() throws Exception {
         try (ExecutionTestBed bed = ExecutionTestBed.start()) {
-            String session = bed.skyvern.browserSessions().create(bed.org, 30).browserSessionId();
-            bed.scriptLogin();
-            Task login = bed.run(CreateTaskRequest.builder(bed.site.url("/login"), "Log in")
-                    .dataExtractionGoal("The account number").navigationPayload(ExecutionTestBed.loginPayload())
-                    .browserSessionId(session).build());
-            assertThat(login.status()).as(String.valueOf(login.failureReason())).isEqualTo(TaskStatus.COMPLETED);
+            String session = bed.loggedInBrowserSession();
 
             bed.llm.reply(actions(act("complete")));
             bed.llm.respond(r -> extracted(Map.of("account_number", r.find("(ACC-\\d+)").orElse("none"))));

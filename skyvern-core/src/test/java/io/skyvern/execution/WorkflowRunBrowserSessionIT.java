@@ -3,9 +3,6 @@ package io.skyvern.execution;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.PageRequest;
 import io.skyvern.common.SkyvernException;
-import io.skyvern.task.CreateTaskRequest;
-import io.skyvern.task.Task;
-import io.skyvern.task.TaskStatus;
 import io.skyvern.testing.FixtureSite;
 import io.skyvern.workflow.RunQuery;
 import io.skyvern.workflow.StartRunRequest;
@@ -42,12 +39,7 @@ class WorkflowRunBrowserSessionIT {
     @Test
     void a_run_uses_the_named_session_and_a_closed_session_is_refused() throws Exception {
         try (ExecutionTestBed bed = ExecutionTestBed.start()) {
-            String session = bed.skyvern.browserSessions().create(bed.org, 30).browserSessionId();
-            bed.scriptLogin();
-            Task login = bed.run(CreateTaskRequest.builder(bed.site.url("/login"), "Log in")
-                    .dataExtractionGoal("The account number").navigationPayload(ExecutionTestBed.loginPayload())
-                    .browserSessionId(session).build());
-            assertThat(login.status()).as(String.valueOf(login.failureReason())).isEqualTo(TaskStatus.COMPLETED);
+            String session = bed.loggedInBrowserSession();
             String workflowId = bed.skyvern.workflows().create(bed.org,
                     new WorkflowRequest("Read account", null, json(READ_ACCOUNT), null, null)).workflow().workflowId();
             String params = "{'site':'" + bed.site.baseUrl() + "'}";

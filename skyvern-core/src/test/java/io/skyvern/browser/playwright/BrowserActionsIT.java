@@ -5,14 +5,10 @@ import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.ElementNode;
 import io.skyvern.browser.OptionChoice;
 import io.skyvern.browser.PageSnapshot;
-import io.skyvern.browser.SessionOptions;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.testing.FixtureSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,38 +23,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class BrowserActionsIT {
-    static FixtureSite site;
-    static PlaywrightBrowserManager manager;
-    BrowserSession session;
-
-    @BeforeAll
-    static void start() {
-        TestBrowsers.onlyOncePerBuild();
-        site = FixtureSite.start();
-        manager = new PlaywrightBrowserManager(TestBrowsers.config(), 2);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (manager != null) {
-            manager.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        session = manager.openSession(SessionOptions.fresh());
-    }
-
-    @AfterEach
-    void closeSession() {
-        session.close();
-    }
-
+class BrowserActionsIT extends FixtureSiteBrowserTest {
     static String id(PageSnapshot s, Predicate<ElementNode> p) {
         return s.interactables().stream().filter(p).findFirst()
                 .orElseThrow(() -> new AssertionError("not found in\n" + s.renderedTree())).id();

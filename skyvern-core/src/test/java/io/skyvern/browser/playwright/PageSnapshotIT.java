@@ -4,49 +4,14 @@ import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.ElementNode;
 import io.skyvern.browser.PageSnapshot;
 import io.skyvern.browser.SessionOptions;
-import io.skyvern.testing.FixtureSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PageSnapshotIT {
-    static FixtureSite site;
-    static PlaywrightBrowserManager manager;
-    BrowserSession session;
-
-    @BeforeAll
-    static void start() {
-        TestBrowsers.onlyOncePerBuild();
-        site = FixtureSite.start();
-        manager = new PlaywrightBrowserManager(TestBrowsers.config(), 1);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (manager != null) {
-            manager.close();
-        }
-        if (site != null) {
-            site.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        session = manager.openSession(SessionOptions.fresh());
-    }
-
-    @AfterEach
-    void closeSession() {
-        session.close();
-    }
-
+class PageSnapshotIT extends FixtureSiteBrowserTest {
     private PageSnapshot snapshotOf(String path) {
         session.navigate(site.url(path));
         return session.snapshot();
