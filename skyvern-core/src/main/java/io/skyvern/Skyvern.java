@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
@@ -242,10 +243,30 @@ public final class Skyvern implements AutoCloseable {
         return pool.inFlightCount();
     }
 
+    /**
+     * Stops this node's workers from claiming new runs; runs in flight go on. The first step of a
+     * graceful stop, for callers that have more to drain before {@link #shutdown} (a server's HTTP
+     * requests). Idempotent.
+     */
+    public void stopClaiming() {
+        pool.stopClaiming();
+    }
+
+    /** {@link #shutdown} with the configured grace period ({@code SKYVERN_SHUTDOWN_GRACE_SECONDS}). */
     @Override
     public void close() {
+        shutdown(config.runs().shutdownGrace());
+    }
+
+    /**
+     * Stops claiming, gives the runs in flight up to {@code grace} to finish, hands the others back
+     * to the queue (queued, no lease: the next node claims them at once), then closes the browser,
+     * the webhook sender and the database.
+     */
+    public void shutdown(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
         try {
-            pool.shutdown(config.runs().shutdownGrace());
+            pool.shutdown(grace);
         } catch (RuntimeException e) {
             LOG.warn("Worker pool shutdown failed", e);
         }

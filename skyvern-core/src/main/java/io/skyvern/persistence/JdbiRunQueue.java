@@ -192,14 +192,14 @@ public final class JdbiRunQueue implements RunQueue {
     }
 
     @Override
-    public void release(RunRef run, String workerId) {
+    public boolean release(RunRef run, String workerId) {
         RunTable t = RunTable.of(run.kind());
         // A graceful hand-back is not a lost attempt, so the claim's attempt is given back too.
-        database.jdbi().useHandle(h -> h.createUpdate("UPDATE " + t.table + " SET status = 'queued', "
+        return database.jdbi().withHandle(h -> h.createUpdate("UPDATE " + t.table + " SET status = 'queued', "
                         + "claimed_by = NULL, lease_expires_at = NULL, modified_at = :now, "
                         + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE "
                         + t.idColumn + " = :id AND status = 'running' AND claimed_by = :w")
-                .bind("now", clock.instant()).bind("id", run.id()).bind("w", workerId).execute());
+                .bind("now", clock.instant()).bind("id", run.id()).bind("w", workerId).execute()) == 1;
     }
 
     @Override

@@ -27,9 +27,9 @@ public interface RunQueue {
 
     /**
      * Hands a run this worker owns back to the queue (graceful shutdown). The claim does not count
-     * as a lost attempt. No effect when the worker no longer owns it.
+     * as a lost attempt. No effect when the worker no longer owns it; true when it was handed back.
      */
-    void release(RunRef run, String workerId);
+    boolean release(RunRef run, String workerId);
 
     /**
      * Marks a run this worker still owns as failed with {@code reason}; a safety net for runs

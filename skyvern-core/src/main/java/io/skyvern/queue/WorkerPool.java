@@ -22,8 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * queue is empty ({@link #nudge()} wakes them at once). One maintenance thread renews the leases
  * of the runs in flight every third of the lease and recovers expired leases of dead workers.
  * {@link #shutdown(Duration)} stops claiming, lets runs finish within the grace period, then
- * interrupts them and hands the unfinished ones back to the queue. No exception kills a worker.
- * Thread-safe.
+ * hands the unfinished ones back to the queue (queued, no lease: any node may claim them at once)
+ * and interrupts their workers. No exception kills a worker. Thread-safe.
  */
 public final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
@@ -39,7 +39,7 @@ public final class WorkerPool implements AutoCloseable {
     private final Condition wakeUp = idleLock.newCondition();
     private long nudges;
     private volatile boolean stopping;
-    private volatile boolean forced;
+    private Boolean shutdownResult;  // guarded by this; set by the first shutdown
     private ScheduledExecutorService maintenance;
     private boolean started;
 
@@ -107,7 +107,16 @@ public final class WorkerPool implements AutoCloseable {
             }
             if (claimed.isPresent()) {
                 emptyPolls = 0;
-                execute(claimed.get());
+                InFlightRun context = new InFlightRun(claimed.get(), queue, Thread.currentThread());
+                inFlight.put(workerId, context);
+                if (stopping) {
+                    // Claimed while the shutdown began: hand it back rather than start it. Registered
+                    // first, so a hand-back by shutdown() that missed it cannot happen (see handBack).
+                    inFlight.remove(workerId);
+                    releaseQuietly(context.run());
+                    break;
+                }
+                execute(context);
             } else if (!idle(options.pollDelay(++emptyPolls))) {
                 break;
             }
@@ -132,9 +141,8 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void execute(ClaimedRun run) {
-        InFlightRun context = new InFlightRun(run, queue, Thread.currentThread());
-        inFlight.put(run.workerId(), context);
+    private void execute(InFlightRun context) {
+        ClaimedRun run = context.run();
         String failure = "Run ended without a final status";
         try {
             executor.execute(context);
@@ -145,7 +153,12 @@ public final class WorkerPool implements AutoCloseable {
             if (e instanceof VirtualMachineError) {
                 throw (Error) e;
             }
-            LOG.error("Executor failed on {} {}", run.ref().kind(), run.ref().id(), e);
+            if (context.leaseLost()) {
+                // Handed back or taken over: an interrupted browser or model call is the expected end.
+                LOG.info("{} {} stopped after it left this worker: {}", run.ref().kind(), run.ref().id(), e.toString());
+            } else {
+                LOG.error("Executor failed on {} {}", run.ref().kind(), run.ref().id(), e);
+            }
             failure = "Internal error while executing the run (" + e.getClass().getSimpleName() + ")";
         } finally {
             inFlight.remove(run.workerId());
@@ -153,15 +166,16 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    /** After the executor: hand the run back on a forced shutdown, else fail it if still ours. */
+    /**
+     * After the executor: fail the run if it is still ours without a final status. A run handed
+     * back by shutdown() is marked lease-lost before its worker is interrupted, so it is left alone.
+     */
     private void settle(InFlightRun context, String failure) {
         // Clear the interrupt for the database calls (some drivers abort I/O on it), then restore.
         boolean interrupted = Thread.interrupted();
         ClaimedRun run = context.run();
         try {
-            if (forced) {
-                queue.release(run.ref(), run.workerId());
-            } else if (!context.leaseLost() && queue.failIfStillClaimed(run.ref(), run.workerId(), failure)) {
+            if (!context.leaseLost() && queue.failIfStillClaimed(run.ref(), run.workerId(), failure)) {
                 LOG.warn("{} {} failed: {}", run.ref().kind(), run.ref().id(), failure);
             }
         } catch (RuntimeException e) {
@@ -197,33 +211,91 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     /**
-     * Stops claiming, waits up to {@code grace} for the runs in flight, then interrupts the
-     * workers and re-queues what did not finish. Returns true when every run finished in time.
+     * Stops claiming new runs; runs in flight go on. The first step of {@link #shutdown}, callable
+     * earlier (a server stops claiming before it drains its HTTP requests). Idempotent.
+     */
+    public void stopClaiming() {
+        if (!stopping) {
+            stopping = true;
+            if (options.workers() > 0) {
+                LOG.info("shutdown: no longer claiming runs");
+            }
+        }
+        nudge();
+    }
+
+    /**
+     * Stops claiming, waits up to {@code grace} for the runs in flight, then hands the unfinished
+     * ones back to the queue and interrupts their workers. Returns true when every run finished in
+     * time. Later calls return the first call's result.
      */
     public synchronized boolean shutdown(Duration grace) {
         Objects.requireNonNull(grace, "grace");
-        stopping = true;
-        nudge();
-        long deadline = System.nanoTime() + grace.toNanos();
-        boolean clean = joinAll(deadline);
-        if (!clean) {
-            forced = true;
+        if (shutdownResult != null) {
+            return shutdownResult;
+        }
+        stopClaiming();
+        long start = System.nanoTime();
+        int running = inFlight.size();
+        if (running > 0) {
+            LOG.info("shutdown: {} run(s) in flight, waiting up to {} s for them to finish", running,
+                    grace.toMillis() / 1000.0);
+        }
+        boolean clean = joinAll(start + grace.toNanos());
+        if (clean) {
+            if (running > 0) {
+                LOG.info("shutdown: the {} run(s) in flight finished after {} ms", running, millisSince(start));
+            }
+        } else {
+            List<String> handedBack = handBack();
+            if (!handedBack.isEmpty()) {
+                LOG.warn("shutdown: grace period over; re-queued {} unfinished run(s) {}", handedBack.size(),
+                        handedBack);
+            }
             workers.forEach(Thread::interrupt);
-            joinAll(System.nanoTime() + INTERRUPT_WAIT.toNanos());
-            // Workers that ignore the interrupt: hand their runs back from here.
-            for (InFlightRun context : List.copyOf(inFlight.values())) {
-                try {
-                    queue.release(context.run().ref(), context.run().workerId());
-                } catch (RuntimeException e) {
-                    LOG.error("Could not re-queue {}", context.run().ref().id(), e);
-                }
+            if (!joinAll(System.nanoTime() + INTERRUPT_WAIT.toNanos())) {
+                LOG.warn("shutdown: some workers did not stop within {} s of the interrupt", INTERRUPT_WAIT.toSeconds());
             }
         }
         if (maintenance != null) {
             maintenance.shutdownNow();
         }
-        LOG.info("Worker pool stopped ({})", clean ? "all runs finished" : "unfinished runs re-queued");
+        if (options.workers() > 0) {
+            LOG.info("Worker pool stopped ({})", clean ? "all runs finished" : "unfinished runs re-queued");
+        }
+        shutdownResult = clean;
         return clean;
+    }
+
+    /**
+     * Puts every run still in flight back in the queue: status queued, no owner, no lease, so
+     * another node (or the next start of this one) claims it at once instead of after the lease
+     * expires. Each run is marked lease-lost before its worker is interrupted, so its executor
+     * writes no final status over the hand-back. A worker that registers a run after this snapshot
+     * sees {@code stopping} and hands it back itself.
+     */
+    private List<String> handBack() {
+        List<String> ids = new ArrayList<>();
+        for (InFlightRun context : List.copyOf(inFlight.values())) {
+            context.markLeaseLost();
+            if (releaseQuietly(context.run())) {
+                ids.add(context.run().ref().id());
+            }
+        }
+        return ids;
+    }
+
+    private boolean releaseQuietly(ClaimedRun run) {
+        try {
+            return queue.release(run.ref(), run.workerId());
+        } catch (RuntimeException e) {
+            LOG.error("Could not re-queue {} {}; lease recovery will", run.ref().kind(), run.ref().id(), e);
+            return false;
+        }
+    }
+
+    private static long millisSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     private boolean joinAll(long deadlineNanos) {

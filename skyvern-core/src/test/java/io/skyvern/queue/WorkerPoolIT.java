@@ -172,6 +172,32 @@ class WorkerPoolIT {
     }
 
     @Test
+    void a_run_handed_back_at_shutdown_stays_queued_whatever_its_interrupted_executor_writes() throws Exception {
+        RunRef ref = RunRef.task(rows.task(org, RunPriority.NORMAL, Instant.now()), org);
+        CountDownLatch started = new CountDownLatch(1);
+        List<Object> seenAtInterrupt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        start(1, Duration.ofSeconds(30), ctx -> {
+            started.countDown();
+            try {
+                Thread.sleep(60_000);
+            } catch (InterruptedException e) {
+                // Like the agent: an interrupted model call becomes a failure the executor tries to
+                // record, guarded by ownership as every final write is.
+                seenAtInterrupt.add(ctx.leaseLost());
+                seenAtInterrupt.add(queue.failIfStillClaimed(ctx.run().ref(), ctx.run().workerId(), "interrupted"));
+            }
+        });
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(pool.shutdown(Duration.ofMillis(300))).isFalse();
+
+        assertThat(seenAtInterrupt).containsExactly(true, false);
+        assertThat(rows.row(ref)).containsEntry("status", "queued").containsEntry("claimed_by", null)
+                .containsEntry("lease_expires_at", null).containsEntry("failure_reason", null);
+        assertThat(((Number) rows.row(ref).get("attempts")).intValue()).as("a hand-back is not a lost attempt").isZero();
+    }
+
+    @Test
     void a_run_left_by_a_dead_node_is_recovered_at_start_and_executed_again() throws Exception {
         RunRef orphan = RunRef.workflowRun(rows.workflowRun(org, RunPriority.NORMAL, Instant.now()), org);
         rows.update(orphan, "status = 'running', claimed_by = 'dead-node-w1', attempts = 1");

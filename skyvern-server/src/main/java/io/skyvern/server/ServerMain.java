@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar skyvern-server.jar [--port N] [--host H] [--data-dir DIR] [--database-url URL]
  * [--workers N]}. Flags override SKYVERN_* environment variables. Bad flags or configuration print
- * one line and exit with status 2.
+ * one line and exit with status 2. SIGTERM (and Ctrl-C) stop gracefully ({@link GracefulShutdown});
+ * after a SIGTERM the exit status is 0.
  */
 public final class ServerMain {
     private static final String USAGE = "usage: skyvern-server [--port N] [--host HOST] [--data-dir DIR] "
@@ -23,6 +24,7 @@ public final class ServerMain {
     }
 
     public static void main(String[] args) {
+        TermSignal.exitZeroOnTerm(System.err);
         int status = run(args, System.out, System.err);
         if (status != 0) {
             System.exit(status);
@@ -67,9 +69,9 @@ public final class ServerMain {
         SkyvernServer server = SkyvernServer.start(skyvern, serverConfig);
         out.println("Skyvern server listening on http://" + serverConfig.host() + ":" + server.port());
         CountDownLatch stopped = new CountDownLatch(1);
+        GracefulShutdown shutdown = new GracefulShutdown(server, skyvern, config.runs().shutdownGrace());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            skyvern.close();
+            shutdown.run();
             stopped.countDown();
         }, "skyvern-shutdown"));
         try {

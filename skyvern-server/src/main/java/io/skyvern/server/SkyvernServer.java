@@ -32,23 +32,35 @@ import io.skyvern.server.org.OrganizationRoutes;
 import io.skyvern.server.task.TaskRoutes;
 import io.skyvern.server.workflow.WorkflowRoutes;
 
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The REST server: Javalin with the middleware chain, the endpoint groups and one error mapping.
  * {@link #start} binds, runs the first-start bootstrap and returns a handle; {@link #close} stops
- * it (the {@link Skyvern} instance stays the caller's to close).
+ * it at once, {@link #stop(Duration)} drains the requests in flight first (the {@link Skyvern}
+ * instance stays the caller's to close).
  */
 public final class SkyvernServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SkyvernServer.class);
+
     private final Javalin app;
+    private final GracefulHandler graceful;
     private final Optional<Path> credentialsFile;
 
-    private SkyvernServer(Javalin app, Optional<Path> credentialsFile) {
+    private SkyvernServer(Javalin app, GracefulHandler graceful, Optional<Path> credentialsFile) {
         this.app = app;
+        this.graceful = graceful;
         this.credentialsFile = credentialsFile;
     }
 
@@ -57,8 +69,13 @@ public final class SkyvernServer implements AutoCloseable {
         Objects.requireNonNull(serverConfig, "serverConfig");
         Optional<Path> credentials = Bootstrap.ensure(skyvern.organizations(), skyvern.config().dataDir(),
                 serverConfig.bootstrapApiKey());
-        Javalin app = Javalin.create(config -> configure(config, skyvern, serverConfig)).start();
-        return new SkyvernServer(app, credentials);
+        // Counts the requests in flight, and answers 503 to new ones once a graceful stop began.
+        GracefulHandler graceful = new GracefulHandler();
+        Javalin app = Javalin.create(config -> {
+            configure(config, skyvern, serverConfig);
+            config.jetty.modifyServer(jetty -> jetty.setHandler(graceful));  // Javalin nests its context inside
+        }).start();
+        return new SkyvernServer(app, graceful, credentials);
     }
 
     private static void configure(JavalinConfig config, Skyvern skyvern, ServerConfig server) {
@@ -133,8 +150,38 @@ public final class SkyvernServer implements AutoCloseable {
                 .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
+    /** Stops at once: open connections are closed, requests in flight are cut. */
     @Override
     public void close() {
+        jetty().setStopTimeout(0);  // 0 skips Jetty's graceful phase
         app.stop();
+    }
+
+    /**
+     * Graceful stop. The listening socket closes at once, so new connections are refused by the
+     * operating system; a new request on a connection that was already open is answered 503 and
+     * the connection closed; requests in flight get up to {@code drain} to finish (idle
+     * connections are closed after Jetty's shutdown idle timeout of 1 s). Then the rest is cut.
+     * Returns true when no request was cut.
+     */
+    public boolean stop(Duration drain) {
+        Objects.requireNonNull(drain, "drain");
+        long start = System.nanoTime();
+        LOG.info("shutdown: refusing new connections; {} HTTP request(s) in flight, waiting up to {} s for them",
+                graceful.getCurrentRequestCount(), drain.toMillis() / 1000.0);
+        jetty().setStopTimeout(Math.max(1, drain.toMillis()));  // 0 would skip the graceful phase
+        app.stop();
+        long cut = graceful.getCurrentRequestCount();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        if (cut == 0) {
+            LOG.info("shutdown: HTTP server stopped after {} ms, every request answered", millis);
+        } else {
+            LOG.warn("shutdown: HTTP server stopped after {} ms, {} request(s) still running were cut", millis, cut);
+        }
+        return cut == 0;
+    }
+
+    private Server jetty() {
+        return app.jettyServer().server();
     }
 }
