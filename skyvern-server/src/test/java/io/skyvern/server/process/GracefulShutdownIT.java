@@ -73,8 +73,9 @@ class GracefulShutdownIT {
             upload.write(body, 0, 100);
             // Jetty hands a request to the application once its head is in; the handler now waits
             // for the rest of the body. (A pause, not an assertion: were it too short, the request
-            // would be refused with 503 and the test would fail, not pass.)
-            Thread.sleep(500);
+            // would be refused with 503 and the test would fail, not pass; the shutdown log below
+            // confirms the request was in flight.)
+            Thread.sleep(1_500);
 
             long signalled = System.nanoTime();
             server.terminate();
