@@ -38,8 +38,8 @@ final class GracefulShutdown implements Runnable {
     public void run() {
         long start = System.nanoTime();
         long deadline = start + grace.toNanos();
-        LOG.info("shutdown: stopping gracefully, grace period {} s (SKYVERN_SHUTDOWN_GRACE_SECONDS)",
-                grace.toMillis() / 1000.0);
+        LOG.info("shutdown: stopping gracefully, grace period {} s (SKYVERN_SHUTDOWN_GRACE_SECONDS); {} run(s) in "
+                + "flight", grace.toMillis() / 1000.0, skyvern.runsInFlight());
         skyvern.stopClaiming();
         try {
             server.stop(grace);

@@ -32,6 +32,8 @@ import io.skyvern.server.org.OrganizationRoutes;
 import io.skyvern.server.task.TaskRoutes;
 import io.skyvern.server.workflow.WorkflowRoutes;
 
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -53,6 +55,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SkyvernServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SkyvernServer.class);
+    /**
+     * During a graceful stop Jetty gives every open connection this idle timeout (its default is
+     * 1 s). It closes idle keep-alive connections, which the drain waits for, but it also applies
+     * to a request whose body is still arriving: with 1 s, an upload that had paused for a second
+     * when the stop began was cut at once. 5 s keeps slow clients' requests alive and still closes
+     * idle connections well within the grace period.
+     */
+    private static final long DRAIN_IDLE_TIMEOUT_MILLIS = 5_000;
 
     private final Javalin app;
     private final GracefulHandler graceful;
@@ -160,8 +170,9 @@ public final class SkyvernServer implements AutoCloseable {
     /**
      * Graceful stop. The listening socket closes at once, so new connections are refused by the
      * operating system; a new request on a connection that was already open is answered 503 and
-     * the connection closed; requests in flight get up to {@code drain} to finish (idle
-     * connections are closed after Jetty's shutdown idle timeout of 1 s). Then the rest is cut.
+     * the connection closed; requests in flight get up to {@code drain} to finish, as long as their
+     * connection does not sit idle for 5 s; idle keep-alive connections are closed after 5 s. Then
+     * the rest is cut.
      * Returns true when no request was cut.
      */
     public boolean stop(Duration drain) {
@@ -170,6 +181,11 @@ public final class SkyvernServer implements AutoCloseable {
         LOG.info("shutdown: refusing new connections; {} HTTP request(s) in flight, waiting up to {} s for them",
                 graceful.getCurrentRequestCount(), drain.toMillis() / 1000.0);
         jetty().setStopTimeout(Math.max(1, drain.toMillis()));  // 0 would skip the graceful phase
+        for (Connector connector : jetty().getConnectors()) {
+            if (connector instanceof AbstractConnector c) {
+                c.setShutdownIdleTimeout(Math.min(DRAIN_IDLE_TIMEOUT_MILLIS, Math.max(1, drain.toMillis())));
+            }
+        }
         app.stop();
         long cut = graceful.getCurrentRequestCount();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);

@@ -36,7 +36,7 @@ class CrashSafetyIT {
     /** The load runs at least this long and until this many creates were answered, then the kill. */
     private static final Duration MIN_LOAD = Duration.ofSeconds(3);
     private static final int MIN_ANSWERED = 150;
-    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration START = Duration.ofSeconds(120);  // generous: CI machines can be slow
     /** What an unclean database would say at open: H2's MVStore errors, or a failed start. */
     private static final Pattern DATABASE_TROUBLE = Pattern.compile(
             "(?i)corrupt|MVStoreException|Cannot (open|connect to|migrate) the database|\\bERROR\\b");
