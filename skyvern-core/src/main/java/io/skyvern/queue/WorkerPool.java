@@ -190,7 +190,9 @@ public final class WorkerPool implements AutoCloseable {
 
     private void recover() {
         try {
-            queue.recoverExpired(clock);
+            if (queue.recoverExpired(clock) > 0 && !stopping) {
+                nudge();  // idle workers here take the recovered runs now, not after their poll backoff
+            }
         } catch (RuntimeException e) {
             LOG.warn("Recovery of expired leases failed", e);
         }
