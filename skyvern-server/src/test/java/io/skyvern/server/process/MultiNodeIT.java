@@ -47,7 +47,7 @@ class MultiNodeIT {
     private static final int TASKS = 200;
     /** At most the free workers of the survivors: every run of the killed node can be claimed at once. */
     private static final int SLOW_TASKS = (NODES - 1) * WORKERS_PER_NODE;
-    private static final long SLOW_REPLY_MS = 1_500;
+    private static final long SLOW_REPLY_MS = 2_000;
     private static final String API_KEY = "sk-multinode-test-key-0123456789";
 
     private static FixtureSite site;
@@ -76,6 +76,7 @@ class MultiNodeIT {
                 .env("SKYVERN_LLM_PROVIDER", "openai").env("SKYVERN_LLM_BASE_URL", llm.baseUrl())
                 .env("SKYVERN_LLM_API_KEY", "sk-scripted").env("SKYVERN_LLM_MODEL", "scripted-model")
                 .env("SKYVERN_LLM_VISION", "false").env("SKYVERN_BROWSER_EXECUTABLE", chromium)
+                .env("SKYVERN_BROWSER_VIEWPORT", "800x600")
                 .env("SKYVERN_ALLOW_PRIVATE_NETWORK", "true").env("SKYVERN_SHUTDOWN_GRACE_SECONDS", "2")
                 .env("SKYVERN_RATE_LIMIT_PER_MINUTE", "100000"), Duration.ofSeconds(120));
     }
@@ -85,6 +86,7 @@ class MultiNodeIT {
         try {
             if (cluster != null) {
                 cluster.close();
+                ChildCpu.print("[MultiNodeIT]");
             }
         } finally {
             if (llm != null) {
@@ -159,7 +161,7 @@ class MultiNodeIT {
     void every_task_completes_once_on_exactly_one_node() throws Exception {
         long t0 = System.nanoTime();
         List<String> ids = submit("mn1", TASKS, 3, cluster.nodes());
-        awaitFinal(ids, Duration.ofSeconds(150));
+        awaitFinal(ids, Duration.ofSeconds(300));
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         Map<String, TaskRow> tasks = db.tasks(ids);
