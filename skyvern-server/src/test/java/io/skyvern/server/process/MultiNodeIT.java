@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.server.process.ClusterDatabase.StepRow;
 import io.skyvern.server.process.ClusterDatabase.TaskRow;
 import io.skyvern.testing.FixtureSite;
-import io.skyvern.testing.RecordedRequest;
 import io.skyvern.testing.ScriptedLlmServer;
-import io.skyvern.testing.ScriptedReply;
 import io.skyvern.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,11 +13,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -47,15 +49,16 @@ class MultiNodeIT {
     private static final int TASKS = 200;
     /** At most the free workers of the survivors: every run of the killed node can be claimed at once. */
     private static final int SLOW_TASKS = (NODES - 1) * WORKERS_PER_NODE;
-    private static final long SLOW_REPLY_MS = 2_000;
     private static final String API_KEY = "sk-multinode-test-key-0123456789";
+    /** A hang guard, not a speed target: the wall time depends on what else the machine runs. */
+    private static final Duration ALL_TASKS_LIMIT = Duration.ofMinutes(5);
 
     private static FixtureSite site;
     private static ScriptedLlmServer llm;
     private static ServerCluster cluster;
     private static ClusterDatabase db;
-    /** Run key ("mn1-17", what the scripted LLM finds in the prompt) of each task id. */
-    private static final Map<String, String> keyOfTask = new HashMap<>();
+    private static Path dataDir;
+    private static final RunScript script = new RunScript();
 
     @BeforeAll
     static void startCluster() throws Exception {
@@ -64,11 +67,11 @@ class MultiNodeIT {
         db = new ClusterDatabase(url);
         site = FixtureSite.start();
         llm = ScriptedLlmServer.start();
-        llm.whenExhausted(MultiNodeIT::answer);
+        llm.whenExhausted(script::answer);
         String chromium = Optional.ofNullable(System.getenv("SKYVERN_BROWSER_EXECUTABLE"))
                 .orElse(Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "");
         // One data dir on "shared storage": any node serves the artifacts of any other.
-        Path dataDir = Files.createTempDirectory("skyvern-multinode");
+        dataDir = Files.createTempDirectory("skyvern-multinode");
         cluster = new ServerCluster(API_KEY);
         cluster.start(NODES, i -> ServerProcess.named("node" + (i + 1)).dataDir(dataDir).databaseUrl(url)
                 .workers(WORKERS_PER_NODE).jvmArg("-Xmx384m")
@@ -95,26 +98,19 @@ class MultiNodeIT {
             if (site != null) {
                 site.close();
             }
+            deleteQuietly(dataDir);
         }
     }
 
-    /** mn1 runs: one or two steps; mn2 runs: three slow steps (numbered across attempts). */
-    private static ScriptedReply answer(RecordedRequest request) {
-        String key = request.find("\\(run (mn\\d-\\d+)\\)").orElse("?");
-        int step = Integer.parseInt(request.find("Step (\\d+) of at most").orElse("1"));
-        if (key.startsWith("mn2-")) {
-            return ScriptedReply.delayed(SLOW_REPLY_MS, step >= 3 ? complete() : scroll());
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
         }
-        return step >= expectedSteps(key) ? complete() : scroll();
-    }
-
-    private static ScriptedReply complete() {
-        return ScriptedReply.json(Map.of("actions", List.of(Map.of("action_type", "complete", "reasoning", "done"))));
-    }
-
-    private static ScriptedReply scroll() {
-        return ScriptedReply.json(Map.of("actions", List.of(Map.of("action_type", "scroll", "direction", "down",
-                "pixels", 200, "reasoning", "look further"))));
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.out.println("[MultiNodeIT] could not delete " + dir + ": " + e);
+        }
     }
 
     /** Creates {@code count} tasks "mnP-i", spread over the live nodes in parallel (one client per node). */
@@ -128,16 +124,16 @@ class MultiNodeIT {
                 parts.add(clients.submit(() -> {
                     Map<String, String> created = new LinkedHashMap<>();
                     for (int i = first; i < count; i += nodes.size()) {
-                        String key = phase + "-" + i;
+                        String key = RunScript.key(phase, i);
                         created.put(key, cluster.createTask(node, Map.of("url", site.url("/products"),
-                                "navigation_goal", "Look at the products (run " + key + ")", "max_steps", maxSteps)));
+                                "navigation_goal", RunScript.goal(key), "max_steps", maxSteps)));
                     }
                     return created;
                 }));
             }
             List<String> ids = new ArrayList<>();
             for (Future<Map<String, String>> part : parts) {
-                part.get().forEach((key, id) -> keyOfTask.put(id, key));
+                part.get().forEach((key, id) -> script.register(id, key));
                 ids.addAll(part.get().values());
             }
             return ids;
@@ -161,7 +157,7 @@ class MultiNodeIT {
     void every_task_completes_once_on_exactly_one_node() throws Exception {
         long t0 = System.nanoTime();
         List<String> ids = submit("mn1", TASKS, 3, cluster.nodes());
-        awaitFinal(ids, Duration.ofSeconds(300));
+        awaitFinal(ids, ALL_TASKS_LIMIT);
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         Map<String, TaskRow> tasks = db.tasks(ids);
@@ -177,7 +173,7 @@ class MultiNodeIT {
                     () -> new AssertionError(id + " claimed by unknown worker " + task.claimedBy()));
             perNode.merge(node.name(), 1, Integer::sum);
             assertThat(steps.get(id)).as("steps of %s", id).extracting(StepRow::order)
-                    .containsExactlyElementsOf(oneTo(expectedSteps(keyOf(id))));
+                    .containsExactlyElementsOf(oneTo(RunScript.expectedSteps(script.keyOf(id))));
             assertThat(steps.get(id)).extracting(StepRow::status).containsOnly("completed");
         }
         assertNoLlmCallTwiceForOneStep(ids, steps, true);
@@ -207,7 +203,7 @@ class MultiNodeIT {
                 e -> cluster.nodeOfWorker(e.getValue()).orElseThrow().name(),
                 Collectors.mapping(Map.Entry::getKey, Collectors.toList())));
         String victimName = byWorkerNode.entrySet().stream().max(Map.Entry.comparingByValue(
-                java.util.Comparator.comparingInt(List::size))).orElseThrow().getKey();
+                Comparator.comparingInt(List::size))).orElseThrow().getKey();
         ServerProcess victim = cluster.nodes().stream().filter(n -> n.name().equals(victimName)).findFirst().orElseThrow();
         // Mid-run for sure: each run it holds is waiting for the (slow) model.
         awaitLlmCalls(byWorkerNode.get(victimName), Duration.ofSeconds(30));
@@ -262,7 +258,7 @@ class MultiNodeIT {
 
     private static void awaitLlmCalls(List<String> taskIds, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!llmCallsByKey().keySet().containsAll(taskIds.stream().map(MultiNodeIT::keyOf).toList())) {
+        while (!script.callsByKey(llm.requests()).keySet().containsAll(taskIds.stream().map(script::keyOf).toList())) {
             assertThat(System.nanoTime()).as("LLM calls of %s", taskIds).isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -290,9 +286,9 @@ class MultiNodeIT {
     /** Each (run, step number) reached the model once; in phase 1, each step exactly once. */
     private static void assertNoLlmCallTwiceForOneStep(List<String> ids, Map<String, List<StepRow>> steps,
                                                        boolean everyStepCalled) {
-        Map<String, List<Integer>> calls = llmCallsByKey();
+        Map<String, List<Integer>> calls = script.callsByKey(llm.requests());
         for (String id : ids) {
-            List<Integer> stepNumbers = calls.getOrDefault(keyOf(id), List.of());
+            List<Integer> stepNumbers = calls.getOrDefault(script.keyOf(id), List.of());
             assertThat(stepNumbers).as("LLM calls by step of %s", id).doesNotHaveDuplicates();
             List<Integer> recorded = steps.get(id).stream().map(StepRow::order).toList();
             if (everyStepCalled) {
@@ -301,19 +297,6 @@ class MultiNodeIT {
                 assertThat(recorded).as("steps of %s", id).containsAll(stepNumbers);
             }
         }
-    }
-
-    /** Step numbers of the model calls, by run key. */
-    private static Map<String, List<Integer>> llmCallsByKey() {
-        Map<String, List<Integer>> calls = new HashMap<>();
-        for (RecordedRequest r : llm.requests()) {
-            Optional<String> key = r.find("\\(run (mn\\d-\\d+)\\)");
-            Optional<String> step = r.find("Step (\\d+) of at most");
-            if (key.isPresent() && step.isPresent()) {
-                calls.computeIfAbsent(key.get(), k -> new ArrayList<>()).add(Integer.parseInt(step.get()));
-            }
-        }
-        return calls;
     }
 
     private static Map<String, List<StepRow>> stepsByTask(List<String> ids) throws Exception {
@@ -330,15 +313,6 @@ class MultiNodeIT {
         db.claimLogs().stream().filter(c -> byTask.containsKey(c.taskId())).forEach(c -> byTask.get(c.taskId())
                 .add(c.message().replaceFirst("^Claimed by worker (\\S+) .*$", "$1")));
         return byTask;
-    }
-
-    private static String keyOf(String taskId) {
-        return keyOfTask.get(taskId);
-    }
-
-    /** One step for most mn1 runs (they cost a browser page each on a 2-core machine), two for every fourth. */
-    private static int expectedSteps(String key) {
-        return Integer.parseInt(key.substring(key.indexOf('-') + 1)) % 4 == 1 ? 2 : 1;
     }
 
     private static List<Integer> oneTo(int n) {
