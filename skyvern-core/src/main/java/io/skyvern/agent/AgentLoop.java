@@ -57,7 +57,7 @@ public final class AgentLoop {
                 session.navigate(goal.url());
                 recorder.log("INFO", "Opened " + goal.url());
             }
-            for (int step = 1; step <= goal.maxSteps(); step++) {
+            for (int step = recorder.stepsAlreadyTaken() + 1; step <= goal.maxSteps(); step++) {
                 Optional<AgentResult> stop = stopRequested(control, state);
                 if (stop.isPresent()) {
                     return stop.get();

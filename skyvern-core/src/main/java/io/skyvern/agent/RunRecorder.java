@@ -8,7 +8,16 @@ import io.skyvern.artifact.ArtifactType;
  * actions tables, the artifact store); tests may collect them.
  */
 public interface RunRecorder {
-    /** Starts step {@code order} (1-based) on {@code url}; returns the step id. */
+    /**
+     * How many steps earlier attempts of this run already took (a run taken over from a worker that
+     * died); the loop numbers its steps after them and counts them against {@code max_steps}, so the
+     * prompt's "Step N" and the recorded step order agree across attempts. Asked once per run.
+     */
+    default int stepsAlreadyTaken() {
+        return 0;
+    }
+
+    /** Starts step {@code order} (1-based, counting earlier attempts' steps) on {@code url}; returns the step id. */
     String startStep(int order, String url);
 
     void action(String stepId, int order, Action action, ActionOutcome outcome);

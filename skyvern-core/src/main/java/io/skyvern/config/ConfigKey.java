@@ -38,6 +38,8 @@ public enum ConfigKey {
     ORG_MAX_QUEUED_TASKS("10000", "Default per-organisation cap on tasks waiting in the queue"),
     TASK_TIMEOUT_SECONDS("1800", "Time limit of one task run, from its start; then it is timed_out"),
     SHUTDOWN_GRACE_SECONDS("30", "On shutdown, how long runs in flight may take to finish before they are re-queued"),
+    QUEUE_LEASE_SECONDS("30", "How long a node holds a claimed run without renewing it (every third of it); a dead "
+            + "node's runs return to the queue within 1.25 times it"),
     ALLOW_PRIVATE_NETWORK("false", "Allow webhooks to private and loopback addresses (tests, internal receivers)");
 
     /** {@code user:secret@} in a URL, and {@code password=...} / {@code key=...}-like query parameters. */

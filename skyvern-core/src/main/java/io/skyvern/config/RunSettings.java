@@ -5,10 +5,16 @@ import java.util.Objects;
 
 /**
  * How runs are executed: the time limit of a task run from its start, the grace period runs in
- * flight get at shutdown, and whether webhooks may call private network addresses.
+ * flight get at shutdown, whether webhooks may call private network addresses, and the queue lease
+ * (how long a claimed run stays a node's without a heartbeat; see {@code queue.WorkerPoolOptions}).
  */
-public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean allowPrivateNetwork) {
-    public static final RunSettings DEFAULTS = new RunSettings(Duration.ofSeconds(1800), Duration.ofSeconds(30), false);
+public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean allowPrivateNetwork,
+                          Duration queueLease) {
+    /** Below this, heartbeats (every third of the lease) would be a few hundred milliseconds apart. */
+    public static final Duration MIN_QUEUE_LEASE = Duration.ofSeconds(2);
+    public static final Duration DEFAULT_QUEUE_LEASE = Duration.ofSeconds(30);
+    public static final RunSettings DEFAULTS = new RunSettings(Duration.ofSeconds(1800), Duration.ofSeconds(30), false,
+            DEFAULT_QUEUE_LEASE);
 
     public RunSettings {
         Objects.requireNonNull(taskTimeout, "taskTimeout");
@@ -18,6 +24,10 @@ public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean 
         }
         if (shutdownGrace.isNegative()) {
             throw new IllegalArgumentException("shutdownGrace must not be negative, was " + shutdownGrace);
+        }
+        Objects.requireNonNull(queueLease, "queueLease");
+        if (queueLease.compareTo(MIN_QUEUE_LEASE) < 0) {
+            throw new IllegalArgumentException("queueLease must be at least " + MIN_QUEUE_LEASE + ", was " + queueLease);
         }
     }
 }

@@ -150,11 +150,17 @@ public final class SkyvernConfigLoader {
         if (defaultSteps > cap) {
             r.invalid(ConfigKey.DEFAULT_MAX_STEPS, "must not exceed max_steps_cap (" + cap + ")");
         }
+        RunSettings runs = runSettings(r);
+        // Last: every value above, including the run settings, must have been read (and checked) first.
         r.throwIfInvalid();
-        RunSettings runs = new RunSettings(Duration.ofSeconds(r.integer(ConfigKey.TASK_TIMEOUT_SECONDS, 1, 7 * 24 * 3600)),
-                Duration.ofSeconds(r.integer(ConfigKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
-                r.bool(ConfigKey.ALLOW_PRIVATE_NETWORK));
         return new SkyvernConfig(dataDir, database, env, workers, llm, browser, limits, defaultSteps, cap, runs);
+    }
+
+    private static RunSettings runSettings(ValueReader r) {
+        return new RunSettings(Duration.ofSeconds(r.integer(ConfigKey.TASK_TIMEOUT_SECONDS, 1, 7 * 24 * 3600)),
+                Duration.ofSeconds(r.integer(ConfigKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
+                r.bool(ConfigKey.ALLOW_PRIVATE_NETWORK),
+                Duration.ofSeconds(r.integer(ConfigKey.QUEUE_LEASE_SECONDS, (int) RunSettings.MIN_QUEUE_LEASE.toSeconds(), 3600)));
     }
 
     /** Expands a leading {@code ~} and resolves a relative path against the working dir, not the JVM's. */

@@ -45,7 +45,7 @@ public final class QueueRunControl implements RunControl {
         }
         checkedOnce = true;
         lastCheck = now;
-        if (context.cancelRequested()) {
+        if (context.cancelRequested() || context.leaseLost()) {  // the read may find the run taken over
             stop = true;
         }
         return stop;

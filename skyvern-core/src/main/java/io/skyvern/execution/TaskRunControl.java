@@ -24,7 +24,10 @@ final class TaskRunControl implements RunControl {
 
     @Override
     public boolean cancelRequested() {
-        return entry.stopRequested() || context.leaseLost() || context.cancelRequested();
+        if (entry.stopRequested() || context.leaseLost()) {
+            return true;
+        }
+        return context.cancelRequested() || context.leaseLost();  // the read may find the run taken over
     }
 
     @Override

@@ -86,6 +86,7 @@ public final class TaskRunExecutor implements RunExecutor {
         }
         Task task = found.get();
         TaskRunRecorder recorder = new TaskRunRecorder(task, repos, artifacts, ids, clock);
+        recorder.log("INFO", ClaimNote.of(context.run()));
         AgentLoop loop;
         try {
             loop = agent.get();

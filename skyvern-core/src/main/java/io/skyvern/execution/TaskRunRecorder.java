@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -34,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TaskRunRecorder implements RunRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunRecorder.class);
     private static final int MAX_TEXT = 10_000;
+    static final String ABANDONED = "The worker running this step stopped before finishing it; the run was taken over";
 
     private final Task task;
     private final TaskRepositories repos;
@@ -50,17 +53,27 @@ public final class TaskRunRecorder implements RunRecorder {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Steps are numbered after those of an earlier attempt (a run recovered from a dead worker). */
-    private int offset = -1;
+    /**
+     * The steps of earlier attempts (a run recovered from a dead worker): the new attempt numbers its
+     * steps after them. A step an earlier attempt left running will never finish: it is closed as failed.
+     */
+    @Override
+    public int stepsAlreadyTaken() {
+        List<Step> earlier = repos.steps().listByTask(task.taskId(), Set.of());
+        for (Step s : earlier) {
+            if (s.status() == StepStatus.RUNNING) {
+                repos.steps().finish(new Step(s.stepId(), s.taskId(), s.organizationId(), s.order(), s.retryIndex(),
+                        StepStatus.FAILED, s.url(), null, ABANDONED, 0, 0, 0, 0, 0, 0, s.createdAt(), s.startedAt(),
+                        now()));
+            }
+        }
+        return earlier.stream().mapToInt(Step::order).max().orElse(0);
+    }
 
     @Override
     public String startStep(int order, String url) {
-        if (offset < 0) {
-            offset = repos.steps().listByTask(task.taskId(), java.util.Set.of()).stream()
-                    .mapToInt(Step::order).max().orElse(0);
-        }
         Instant now = now();
-        Step step = new Step(ids.next(IdPrefix.STEP), task.taskId(), task.organizationId(), offset + order, 0,
+        Step step = new Step(ids.next(IdPrefix.STEP), task.taskId(), task.organizationId(), order, 0,
                 StepStatus.RUNNING, url, null, null, 0, 0, 0, 0, 0, 0, now, now, null);
         repos.steps().insert(step);
         open.put(step.stepId(), step);

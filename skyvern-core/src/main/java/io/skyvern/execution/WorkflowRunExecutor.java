@@ -4,11 +4,13 @@ import io.skyvern.artifact.ArtifactService;
 import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.browser.SessionOptions;
 import io.skyvern.common.IdGenerator;
+import io.skyvern.common.IdPrefix;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.queue.RunContext;
 import io.skyvern.queue.RunExecutor;
 import io.skyvern.queue.RunKind;
 import io.skyvern.queue.RunRef;
+import io.skyvern.runlog.RunLog;
 import io.skyvern.runlog.RunLogRepository;
 import io.skyvern.webhook.WebhookRequest;
 import io.skyvern.webhook.WebhookSender;
@@ -109,6 +111,8 @@ public final class WorkflowRunExecutor implements RunExecutor {
             return;
         }
         WorkflowRun run = found.get();
+        logs.insert(new RunLog(ids.next(IdPrefix.LOG), run.organizationId(), null, run.workflowRunId(), "INFO",
+                ClaimNote.of(context.run()), null, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         Optional<Workflow> workflow = workflows.findVersion(run.organizationId(), run.workflowId(), run.workflowVersion());
         WorkflowRunResult result = workflow.isEmpty()
                 ? new WorkflowRunResult.Failed("Workflow " + run.workflowId() + " version " + run.workflowVersion()

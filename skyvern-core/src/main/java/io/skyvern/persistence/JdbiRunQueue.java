@@ -5,6 +5,7 @@ import io.skyvern.queue.QueueCandidate;
 import io.skyvern.queue.RunPriority;
 import io.skyvern.queue.RunQueue;
 import io.skyvern.queue.RunRef;
+import io.skyvern.queue.RunStanding;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
@@ -247,6 +248,17 @@ public final class JdbiRunQueue implements RunQueue {
                 .bind("id", run.id())
                 .map((rs, ctx) -> "canceled".equals(rs.getString("status")) || rs.getBoolean("cancel_requested"))
                 .findOne().orElse(true));
+    }
+
+    @Override
+    public RunStanding standing(RunRef run, String workerId) {
+        RunTable t = RunTable.of(run.kind());
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT status, cancel_requested, claimed_by FROM "
+                        + t.table + " WHERE " + t.idColumn + " = :id")
+                .bind("id", run.id())
+                .map((rs, ctx) -> RunStanding.of(rs.getString("status"), rs.getBoolean("cancel_requested"),
+                        rs.getString("claimed_by"), workerId))
+                .findOne().orElse(RunStanding.LOST));
     }
 
     @Override

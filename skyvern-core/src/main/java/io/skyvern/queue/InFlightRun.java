@@ -29,8 +29,16 @@ final class InFlightRun implements RunContext {
         leaseLost = true;
     }
 
+    /**
+     * Asks the database; a run found recovered by another worker is marked lost on the way, so the
+     * executor stops at its next safe point rather than at the next heartbeat.
+     */
     @Override
     public boolean cancelRequested() {
-        return queue.isCancelRequested(run.ref());
+        RunStanding standing = queue.standing(run.ref(), run.workerId());
+        if (standing == RunStanding.LOST) {
+            markLeaseLost();
+        }
+        return standing == RunStanding.CANCEL_REQUESTED;
     }
 }

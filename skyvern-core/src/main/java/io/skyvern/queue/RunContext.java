@@ -10,6 +10,9 @@ public interface RunContext {
     /** True once a heartbeat found the run no longer owned by this worker: stop, write nothing. */
     boolean leaseLost();
 
-    /** True when a cancel was requested (asks the database). */
+    /**
+     * True when a cancel was requested (asks the database). When the database shows the run is no
+     * longer this worker's, {@link #leaseLost()} turns true instead.
+     */
     boolean cancelRequested();
 }

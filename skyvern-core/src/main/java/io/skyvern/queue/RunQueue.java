@@ -47,6 +47,9 @@ public interface RunQueue {
     /** True when the run was canceled or a cancel was requested (or the run no longer exists). */
     boolean isCancelRequested(RunRef run);
 
+    /** Where the run stands for {@code workerId}, the worker executing it (one read, no write). */
+    RunStanding standing(RunRef run, String workerId);
+
     /** Queued runs of both kinds. */
     long depth();
 

@@ -19,8 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The workers of one node: each loops claim → execute → claim, idling with a backoff when the
- * queue is empty ({@link #nudge()} wakes them at once). One maintenance thread renews the leases
- * of the runs in flight every third of the lease and recovers expired leases of dead workers.
+ * queue is empty ({@link #nudge()} wakes them at once). Two maintenance threads renew the leases
+ * of the runs in flight every third of the lease and recover expired leases of dead workers.
  * {@link #shutdown(Duration)} stops claiming, lets runs finish within the grace period, then
  * hands the unfinished ones back to the queue (queued, no lease: any node may claim them at once)
  * and interrupts their workers. No exception kills a worker. Thread-safe.
@@ -60,7 +60,8 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         recover();
-        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+        // Two threads: a recovery waiting on row locks must not hold up the heartbeats.
+        maintenance = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "skyvern-queue-maintenance");
             t.setDaemon(true);
             return t;
@@ -192,9 +193,7 @@ public final class WorkerPool implements AutoCloseable {
             ClaimedRun run = context.run();
             try {
                 if (!context.leaseLost() && !queue.heartbeat(run.ref(), run.workerId(), options.lease())) {
-                    context.markLeaseLost();
-                    LOG.warn("Lost the lease of {} {} (canceled or recovered elsewhere)",
-                            run.ref().kind(), run.ref().id());
+                    noLongerRunningHere(context);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Heartbeat of {} {} failed", run.ref().kind(), run.ref().id(), e);
@@ -202,9 +201,27 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** A heartbeat found the run not running under this worker: find out why before alarming anyone. */
+    private void noLongerRunningHere(InFlightRun context) {
+        ClaimedRun run = context.run();
+        RunStanding standing = queue.standing(run.ref(), run.workerId());
+        if (standing == RunStanding.ENDED) {
+            return;  // its executor has just written the final status and is winding down
+        }
+        context.markLeaseLost();
+        if (standing == RunStanding.LOST) {
+            LOG.warn("Lost the lease of {} {}: recovered by another worker; stopping it here",
+                    run.ref().kind(), run.ref().id());
+        } else {
+            LOG.info("{} {} was canceled", run.ref().kind(), run.ref().id());
+        }
+    }
+
     private void recover() {
         try {
-            queue.recoverExpired(clock);
+            if (queue.recoverExpired(clock) > 0 && !stopping) {
+                nudge();  // idle workers here take the recovered runs now, not after their poll backoff
+            }
         } catch (RuntimeException e) {
             LOG.warn("Recovery of expired leases failed", e);
         }

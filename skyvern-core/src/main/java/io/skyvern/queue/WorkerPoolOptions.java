@@ -1,5 +1,6 @@
 package io.skyvern.queue;
 
+import io.skyvern.config.RunSettings;
 import io.skyvern.config.SkyvernConfig;
 
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,7 @@ import java.util.UUID;
  */
 public record WorkerPoolOptions(int workers, Duration lease, Duration minPoll, Duration maxPoll,
                                 Duration recoverEvery, String nodeId) {
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_LEASE = RunSettings.DEFAULT_QUEUE_LEASE;
 
     public WorkerPoolOptions {
         Objects.requireNonNull(lease, "lease");
@@ -36,14 +37,30 @@ public record WorkerPoolOptions(int workers, Duration lease, Duration minPoll, D
         }
     }
 
-    /** Production defaults: {@code config.workers()} workers, 30 s lease, 50 ms → 1 s polling. */
+    /** {@code config.workers()} workers, the configured lease (QUEUE_LEASE_SECONDS), 50 ms → 1 s polling. */
     public static WorkerPoolOptions from(SkyvernConfig config) {
-        return of(config.workers());
+        return of(config.workers(), config.runs().queueLease());
     }
 
+    /** {@code workers} workers with the default 30 s lease. */
     public static WorkerPoolOptions of(int workers) {
-        return new WorkerPoolOptions(workers, DEFAULT_LEASE, Duration.ofMillis(50), Duration.ofSeconds(1),
-                DEFAULT_LEASE, defaultNodeId());
+        return of(workers, DEFAULT_LEASE);
+    }
+
+    /**
+     * {@code workers} workers holding runs for {@code lease}. Expired leases are looked for every
+     * quarter of it, so a dead node's runs go back to the queue at most 1.25 leases after its last
+     * heartbeat (the lease, then one recovery period), and the recovering node claims them at once.
+     */
+    public static WorkerPoolOptions of(int workers, Duration lease) {
+        Objects.requireNonNull(lease, "lease");
+        return new WorkerPoolOptions(workers, lease, Duration.ofMillis(50), Duration.ofSeconds(1),
+                recoveryPeriod(lease), defaultNodeId());
+    }
+
+    private static Duration recoveryPeriod(Duration lease) {
+        Duration quarter = lease.dividedBy(4);
+        return quarter.isZero() ? Duration.ofMillis(1) : quarter;
     }
 
     public WorkerPoolOptions withLease(Duration newLease) {

@@ -189,4 +189,26 @@ class SkyvernConfigLoaderTest {
         SkyvernException e = failure(Map.of("SKYVERN_DEFAULT_MAX_STEPS", "60"), Map.of(ConfigKey.DATA_DIR, dataDir.toString()));
         assertThat(e.getMessage()).contains("default_max_steps='60'").contains("max_steps_cap (50)");
     }
+
+    @Test
+    void queue_lease_defaults_to_30_seconds_and_is_read_from_the_environment() {
+        assertThat(load(Map.of()).runs().queueLease()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(load(Map.of("SKYVERN_QUEUE_LEASE_SECONDS", "4")).runs().queueLease()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void queue_lease_below_two_seconds_is_rejected() {
+        SkyvernException e = failure(Map.of("SKYVERN_QUEUE_LEASE_SECONDS", "1"), Map.of(ConfigKey.DATA_DIR, dataDir.toString()));
+        assertThat(e.getMessage()).contains("queue_lease_seconds='1' (from environment SKYVERN_QUEUE_LEASE_SECONDS)")
+                .contains("from 2 to 3600");
+    }
+
+    @Test
+    void invalid_run_settings_are_reported_not_replaced_by_a_fallback() {
+        SkyvernException e = failure(Map.of("SKYVERN_TASK_TIMEOUT_SECONDS", "soon", "SKYVERN_SHUTDOWN_GRACE_SECONDS", "-5",
+                "SKYVERN_ALLOW_PRIVATE_NETWORK", "perhaps"), Map.of(ConfigKey.DATA_DIR, dataDir.toString()));
+        assertThat(e.errors()).hasSize(3);
+        assertThat(e.getMessage()).contains("task_timeout_seconds='soon'").contains("shutdown_grace_seconds='-5'")
+                .contains("allow_private_network='perhaps'");
+    }
 }

@@ -125,8 +125,43 @@ class TaskRunStopIT {
             Task done = bed.await(task.taskId(), Duration.ofSeconds(60));
 
             assertThat(done.status()).as(String.valueOf(done.failureReason())).isEqualTo(TaskStatus.COMPLETED);
-            assertThat(bed.skyvern.tasks().steps(bed.org, task.taskId(), new StepQuery(false, false, Set.of())))
-                    .extracting(s -> s.step().order()).containsExactly(1, 2);
+            var steps = bed.skyvern.tasks().steps(bed.org, task.taskId(), new StepQuery(false, false, Set.of()));
+            assertThat(steps).extracting(s -> s.step().order()).containsExactly(1, 2);
+            // The dead worker's step will never finish: the new attempt closes it and numbers its own after it.
+            assertThat(steps.get(0).step().status()).isEqualTo(StepStatus.FAILED);
+            assertThat(steps.get(0).step().failureReason()).contains("taken over");
+            assertThat(steps.get(1).step().status()).isEqualTo(StepStatus.COMPLETED);
+            assertThat(bed.llm.requests()).singleElement().satisfies(r ->
+                    assertThat(r.lastUserText()).contains("Step 2 of at most"));
+        }
+    }
+
+    @Test
+    void a_recovered_run_counts_the_steps_of_its_earlier_attempt_against_max_steps() {
+        try (ExecutionTestBed bed = ExecutionTestBed.start(Map.of(ConfigKey.WORKERS, "0"))) {
+            Task task = bed.skyvern.tasks().create(bed.org,
+                    CreateTaskRequest.builder(bed.site.url("/products"), "Never finishes").maxSteps(2).build());
+            bed.skyvern.close();
+            Instant started = Instant.now().minusSeconds(60);
+            try (Database db = Database.open(bed.config.database())) {
+                db.jdbi().useHandle(h -> h.createUpdate("UPDATE tasks SET status = 'running', claimed_by = 'dead-node-w1', "
+                                + "lease_expires_at = :past, attempts = 1, started_at = :started WHERE task_id = :id")
+                        .bind("past", OffsetDateTime.ofInstant(started.plusSeconds(30), ZoneOffset.UTC))
+                        .bind("started", OffsetDateTime.ofInstant(started, ZoneOffset.UTC))
+                        .bind("id", task.taskId()).execute());
+                JdbiStepRepository stepsOfDb = new JdbiStepRepository(db);
+                stepsOfDb.insert(new Step("stp_dead_1", task.taskId(), bed.org, 1, 0, StepStatus.COMPLETED,
+                        bed.site.url("/products"), null, null, 0, 0, 0, 0, 0, 0, started, started, started));
+                stepsOfDb.insert(new Step("stp_dead_2", task.taskId(), bed.org, 2, 0, StepStatus.RUNNING,
+                        bed.site.url("/products"), null, null, 0, 0, 0, 0, 0, 0, started, started, null));
+            }
+
+            bed.restart(1);
+            Task done = bed.await(task.taskId(), Duration.ofSeconds(60));
+
+            assertThat(done.status()).isEqualTo(TaskStatus.FAILED);
+            assertThat(done.failureReason()).contains("max_steps (2)");
+            assertThat(bed.llm.requestCount()).isZero();
         }
     }
 }

@@ -162,6 +162,26 @@ class JdbiRunQueueIT {
     }
 
     @Test
+    void standing_tells_the_executing_worker_owned_canceled_ended_or_lost() {
+        String id = rows.workflowRun(org, RunPriority.NORMAL, t0);
+        RunRef ref = RunRef.workflowRun(id, org);
+        queue.claim("owner", LEASE).orElseThrow();
+
+        assertThat(queue.standing(ref, "owner")).isEqualTo(RunStanding.OWNED);
+        assertThat(queue.standing(ref, "intruder")).isEqualTo(RunStanding.LOST);
+        rows.update(ref, "cancel_requested = TRUE");
+        assertThat(queue.standing(ref, "owner")).isEqualTo(RunStanding.CANCEL_REQUESTED);
+        rows.update(ref, "cancel_requested = FALSE, status = 'completed'");
+        assertThat(queue.standing(ref, "owner")).isEqualTo(RunStanding.ENDED);
+        // Recovered after the lease expired, then claimed by another worker: lost either way.
+        rows.update(ref, "status = 'queued', claimed_by = NULL");
+        assertThat(queue.standing(ref, "owner")).isEqualTo(RunStanding.LOST);
+        queue.claim("other", LEASE).orElseThrow();
+        assertThat(queue.standing(ref, "owner")).isEqualTo(RunStanding.LOST);
+        assertThat(queue.standing(RunRef.task("tsk_gone", org), "owner")).isEqualTo(RunStanding.LOST);
+    }
+
+    @Test
     void a_heartbeat_keeps_the_run_from_being_recovered() {
         rows.task(org, RunPriority.NORMAL, t0);
         ClaimedRun c = queue.claim("owner", Duration.ofSeconds(5)).orElseThrow();

@@ -142,6 +142,44 @@ class WorkerPoolIT {
     }
 
     @Test
+    void a_run_taken_over_elsewhere_is_seen_lost_at_the_next_check_without_waiting_for_a_heartbeat() throws Exception {
+        RunRef ref = RunRef.task(rows.task(org, RunPriority.NORMAL, Instant.now()), org);
+        CountDownLatch checked = new CountDownLatch(1);
+        List<Boolean> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // A 30 s lease: the next heartbeat is 10 s away, so only the check can tell.
+        start(1, Duration.ofSeconds(30), ctx -> {
+            // What a stalled worker finds: its lease expired, the run was recovered and claimed again.
+            rows.update(ctx.run().ref(), "claimed_by = 'other-node-w1', attempts = 2");
+            seen.add(ctx.cancelRequested());
+            seen.add(ctx.leaseLost());
+            checked.countDown();
+        });
+
+        assertThat(checked.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).containsExactly(false, true);
+        Thread.sleep(200);  // the pool settles the run: it must leave the new owner's run alone
+        assertThat(rows.row(ref)).containsEntry("status", "running").containsEntry("claimed_by", "other-node-w1");
+    }
+
+    @Test
+    void a_run_its_executor_just_ended_is_not_taken_for_a_lost_one_by_the_next_heartbeat() throws Exception {
+        RunRef ref = RunRef.task(rows.task(org, RunPriority.NORMAL, Instant.now()), org);
+        CountDownLatch done = new CountDownLatch(1);
+        List<Boolean> lost = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // Lease 300 ms: heartbeats every 100 ms run while the executor winds down after the final status.
+        start(1, Duration.ofMillis(300), ctx -> {
+            rows.setStatus(ctx.run().ref(), "completed");
+            Thread.sleep(500);
+            lost.add(ctx.leaseLost());
+            done.countDown();
+        });
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lost).containsExactly(false);
+        assertThat(rows.status(ref)).isEqualTo("completed");
+    }
+
+    @Test
     void shutdown_waits_for_finishing_runs_and_requeues_a_stuck_one() throws Exception {
         RunRef stuck = RunRef.task(rows.task(org, RunPriority.URGENT, Instant.now()), org);
         RunRef quick = RunRef.task(rows.task(org, RunPriority.NORMAL, Instant.now()), org);

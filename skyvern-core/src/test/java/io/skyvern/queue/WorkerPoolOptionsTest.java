@@ -1,5 +1,7 @@
 package io.skyvern.queue;
 
+import io.skyvern.config.RunSettings;
+import io.skyvern.config.SkyvernConfig;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,5 +34,20 @@ class WorkerPoolOptionsTest {
     @Test
     void node_id_fits_the_claimed_by_column() {
         assertThat(WorkerPoolOptions.of(1).nodeId()).hasSizeLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void expired_leases_are_looked_for_every_quarter_of_the_lease() {
+        assertThat(WorkerPoolOptions.of(2).recoverEvery()).isEqualTo(Duration.ofMillis(7500));
+        WorkerPoolOptions shortLease = WorkerPoolOptions.of(2, Duration.ofSeconds(4));
+        assertThat(shortLease.lease()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(shortLease.recoverEvery()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void the_lease_comes_from_the_configuration() {
+        SkyvernConfig config = SkyvernConfig.defaults().withRuns(
+                new RunSettings(Duration.ofMinutes(30), Duration.ofSeconds(30), false, Duration.ofSeconds(5)));
+        assertThat(WorkerPoolOptions.from(config).lease()).isEqualTo(Duration.ofSeconds(5));
     }
 }

@@ -2,6 +2,7 @@ package io.skyvern.server;
 
 import io.skyvern.auth.CreatedOrganization;
 import io.skyvern.auth.OrganizationService;
+import io.skyvern.common.SkyvernException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,19 @@ final class Bootstrap {
         if (organizations.findBootstrap().isPresent()) {
             return Optional.empty();
         }
-        CreatedOrganization created = organizations.createBootstrap("bootstrap",
-                presetKey.isBlank() ? Optional.empty() : Optional.of(presetKey));
+        CreatedOrganization created;
+        try {
+            created = organizations.createBootstrap("bootstrap",
+                    presetKey.isBlank() ? Optional.empty() : Optional.of(presetKey));
+        } catch (SkyvernException e) {
+            // Several nodes starting at once on an empty database: one creates it, the others lose
+            // the race on the database's unique guard and simply start.
+            if (organizations.findBootstrap().isPresent()) {
+                LOG.info("Another node created the bootstrap organisation first");
+                return Optional.empty();
+            }
+            throw e;
+        }
         Path file = dataDir.resolve("credentials");
         write(file, "# Skyvern bootstrap credentials (created at first start)\n"
                 + "organization_id=" + created.organization().organizationId() + "\n"
