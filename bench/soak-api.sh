@@ -4,8 +4,10 @@
 # task and workflow lists with filters, create task, cancel task, create and GET workflow; see
 # bench/soak/mixed.lua) for SOAK_MINUTES minutes as one 60 s wrk run per minute. Between runs it
 # forces a full GC in the server (jcmd GC.run) and prints, per minute: requests, req/s, p50/p99,
-# non-2xx, the server's live heap after that GC, metaspace, RSS, threads, open fds, data on disk
-# and the load average. At the end: a growth verdict (least-squares slope over minutes 2..N).
+# non-2xx, the server's live heap after that GC, metaspace, committed heap, RSS, threads, open fds,
+# data on disk and the load average. Then the server-side mean per route and minute (/metrics), the
+# classes whose live bytes grew (GC.class_histogram), and a growth verdict (least-squares slope
+# over minutes 2..N; RSS is judged net of committed heap, which grows without any leak).
 # Usage: bash bench/soak-api.sh
 #   SOAK_MINUTES=10 SOAK_CONNECTIONS=8 SOAK_DELAY_MS=2 SOAK_SEED_TASKS=5000 SOAK_HEAP=1g PORT=(a free one)
 #   SOAK_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/test?user=postgres' (a fresh schema is made
@@ -94,13 +96,15 @@ for i in $(seq 1 50); do
 done
 echo "   ids for GETs: $(grep -c '^task' "$IDS") tasks, $(grep -c '^workflow' "$IDS") workflows"
 
-# Prints "heap_mb meta_mb" after a full GC of the server.
+# Prints "heap_mb meta_mb committed_mb" after a full GC of the server.
 heap_after_gc() {
   jcmd "$JVM_PID" GC.run >/dev/null
   jcmd "$JVM_PID" GC.heap_info | awk '
-    /heap/ && /used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); sub(/K,?/, "", v); heap = v / 1024 } }
+    /heap/ && /used/ { for (i = 1; i <= NF; i++) {
+      if ($i == "used") { v = $(i+1); sub(/K,?/, "", v); heap = v / 1024 }
+      if ($i == "total") { v = $(i+1); sub(/K,?/, "", v); committed = v / 1024 } } }
     /Metaspace/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i+1); sub(/K,?/, "", v); meta = v / 1024 } }
-    END { printf "%.1f %.1f", heap, meta }'
+    END { printf "%.1f %.1f %.0f", heap, meta, committed }'
 }
 status_kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$JVM_PID/status"; }
 to_ms() { # wrk latency like 812.00us, 1.23ms, 2.01s
@@ -110,10 +114,11 @@ to_ms() { # wrk latency like 812.00us, 1.23ms, 2.01s
 
 ROWS="$DATA_DIR/rows.txt"
 : >"$ROWS"
-FMT='%4s %9s %8s %9s %9s %7s %8s %8s %8s %7s %5s %8s %5s\n'
-printf "$FMT" min requests "req/s" "p50 ms" "p99 ms" non2xx "heap MB" "meta MB" "RSS MB" threads fds "data MB" load
-read -r heap meta <<<"$(heap_after_gc)"
-printf "$FMT" 0 - - - - - "$heap" "$meta" "$(( $(status_kb VmRSS) / 1024 ))" "$(status_kb Threads)" \
+FMT='%4s %8s %6s %8s %8s %6s %8s %8s %9s %7s %7s %4s %7s %5s\n'
+printf "$FMT" min requests "req/s" "p50 ms" "p99 ms" non2xx "heap MB" "meta MB" "commit MB" "RSS MB" threads fds \
+  "data MB" load
+read -r heap meta committed <<<"$(heap_after_gc)"
+printf "$FMT" 0 - - - - - "$heap" "$meta" "$committed" "$(( $(status_kb VmRSS) / 1024 ))" "$(status_kb Threads)" \
   "$(ls "/proc/$JVM_PID/fd" | wc -l)" "$(du -sm "$DATA_DIR" | cut -f1)" "$(cut -d' ' -f1 /proc/loadavg)"
 export SOAK_IDS_FILE="$IDS" SOAK_SINCE="$SINCE" SKYVERN_BENCH_DELAY_MS="$DELAY_MS"
 # Server-side time per route from /metrics (Micrometer count and sum per method, route, status):
@@ -143,14 +148,14 @@ for m in $(seq 1 "$MINUTES"); do
   non2xx="$(awk '/Non-2xx/ { print $NF }' <<<"$out")"
   errors="$(awk '/Socket errors/ { print }' <<<"$out")"
   [ -z "$KINDS" ] && KINDS="$(grep '^kinds' <<<"$out" || true)"
-  read -r heap meta <<<"$(heap_after_gc)"
+  read -r heap meta committed <<<"$(heap_after_gc)"
   rss=$(( $(status_kb VmRSS) / 1024 ))
   threads="$(status_kb Threads)"
   fds="$(ls "/proc/$JVM_PID/fd" | wc -l)"
-  printf "$FMT" "$m" "$reqs" "$rps" "$p50" "$p99" "${non2xx:-0}" "$heap" "$meta" "$rss" "$threads" "$fds" \
+  printf "$FMT" "$m" "$reqs" "$rps" "$p50" "$p99" "${non2xx:-0}" "$heap" "$meta" "$committed" "$rss" "$threads" "$fds" \
     "$(du -sm "$DATA_DIR" | cut -f1)" "$(cut -d' ' -f1 /proc/loadavg)"
   [ -n "$errors" ] && echo "     $errors"
-  echo "$m $rps $p50 $p99 $heap $meta $rss $threads $fds" >>"$ROWS"
+  echo "$m $rps $p50 $p99 $heap $meta $rss $threads $fds $(( rss - committed ))" >>"$ROWS"
   route_times >"$DATA_DIR/routes.$m"
   [ "$m" = 1 ] && histogram >"$DATA_DIR/histogram.1"
 done
@@ -189,7 +194,7 @@ trend() { # name column unit floor share
       for (i = 1; i <= n; i++) { num += (x[i] - mx) * (y[i] - my); den += (x[i] - mx) ^ 2 }
       slope = den > 0 ? num / den : 0
       tol = floor; if (share * my > tol) tol = share * my
-      printf "  %-18s %9.1f -> %9.1f %-3s slope %+8.2f %s/min (tolerance %.2f): %s\n", name, y[1], y[n], unit,
+      printf "  %-22s %9.1f -> %9.1f %-3s slope %+8.2f %s/min (tolerance %.2f): %s\n", name, y[1], y[n], unit,
         slope, unit, tol, (slope > tol ? "GROWS" : "flat")
       exit (slope > tol ? 1 : 0)
     }' "$ROWS"
@@ -198,10 +203,11 @@ echo "== Verdict (least-squares slope per minute, minutes $([ "$MINUTES" -ge 4 ]
 grows=0
 trend "heap after GC" 5 MB 1.0 0.01 || grows=1
 trend "metaspace" 6 MB 0.5 0.005 || grows=1
-trend "RSS" 7 MB 4.0 0.01 || grows=1
+trend "RSS (info)" 7 MB 4.0 0.01 || true
+trend "RSS - heap committed" 10 MB 4.0 0.01 || grows=1
 trend "threads" 8 "" 0.5 0 || grows=1
 trend "open fds" 9 "" 1.0 0 || grows=1
 trend "p99 latency" 4 ms 0.5 0.05 || grows=1
-awk '(NR == 1) { first = $2 } { last = $2 } END { printf "  %-18s %9d -> %9d (throughput, for information)\n", "req/s", first, last }' "$ROWS"
+awk '(NR == 1) { first = $2 } { last = $2 } END { printf "  %-22s %9d -> %9d (throughput, for information)\n", "req/s", first, last }' "$ROWS"
 echo "VERDICT: $([ $grows = 0 ] && echo "no growth trend" || echo "GROWTH in a series above (see GROWS)")" \
   "(load at end $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -38,7 +38,7 @@ final class Trend {
         double slope = slope(values);
         double tolerance = tolerance(values, floor, relative);
         boolean grows = slope > tolerance;
-        return String.format(Locale.ROOT, "%-26s %9.1f -> %9.1f %-5s slope %+7.2f %s/min (tolerance %.2f): %s", name,
+        return String.format(Locale.ROOT, "%-30s %9.1f -> %9.1f %-3s slope %+7.2f %s/min (tolerance %.2f): %s", name,
                 values.isEmpty() ? 0 : values.get(0), values.isEmpty() ? 0 : values.get(values.size() - 1), unit, slope,
                 unit, tolerance, grows ? "GROWS" : "flat");
     }
