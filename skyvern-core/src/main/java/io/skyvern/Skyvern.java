@@ -4,6 +4,7 @@ import io.skyvern.artifact.ArtifactService;
 import io.skyvern.artifact.fs.FileArtifactStore;
 import io.skyvern.auth.OrganizationService;
 import io.skyvern.browser.BrowserManager;
+import io.skyvern.browser.BrowserUsage;
 import io.skyvern.browser.playwright.PlaywrightBrowserManager;
 import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.client.LocalSkyvernClient;
@@ -226,6 +227,11 @@ public final class Skyvern implements AutoCloseable {
     /** Whether this node started a browser already (it does so on its first run). */
     public boolean browserLaunched() {
         return browsers.launched();
+    }
+
+    /** Browser sessions and contexts this node holds open now; {@link BrowserUsage#NONE} before its first run. */
+    public BrowserUsage browserUsage() {
+        return browsers.usage();
     }
 
     /** Runs (tasks and workflow runs) waiting for a worker, on every node. */

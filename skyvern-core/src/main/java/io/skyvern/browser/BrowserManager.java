@@ -20,6 +20,15 @@ public interface BrowserManager extends AutoCloseable {
     /** Whether a browser can be provided right now (cheap; does not launch one). */
     boolean isHealthy();
 
+    /**
+     * Sessions, contexts and browsers open now; never launches a browser. It may wait behind
+     * browser calls in flight, so call it now and then (a metrics scrape, a soak's sample), not per
+     * request. Managers that do not track usage report {@link BrowserUsage#NONE}.
+     */
+    default BrowserUsage usage() {
+        return BrowserUsage.NONE;
+    }
+
     /** Closes every open session and the browser process(es). Idempotent. */
     @Override
     void close();

@@ -2,6 +2,7 @@ package io.skyvern.execution;
 
 import io.skyvern.browser.BrowserManager;
 import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.BrowserUsage;
 import io.skyvern.browser.SessionOptions;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
@@ -59,6 +60,16 @@ public final class LazyBrowserManager implements BrowserManager {
             current = delegate;
         }
         return current == null ? healthyBeforeLaunch.getAsBoolean() : current.isHealthy();
+    }
+
+    /** {@link BrowserUsage#NONE} until the first session launched the real manager. */
+    @Override
+    public BrowserUsage usage() {
+        BrowserManager current;
+        synchronized (this) {
+            current = closed ? null : delegate;
+        }
+        return current == null ? BrowserUsage.NONE : current.usage();
     }
 
     @Override

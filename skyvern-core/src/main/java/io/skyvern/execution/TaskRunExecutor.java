@@ -30,10 +30,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -56,11 +53,7 @@ public final class TaskRunExecutor implements RunExecutor {
     private final IdGenerator ids;
     private final Clock clock;
     /** Stops runs at their deadline even inside a long LLM call (the loop checks only between actions). */
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "skyvern-run-deadline");
-        t.setDaemon(true);
-        return t;
-    });
+    private final RunDeadlines watchdog = new RunDeadlines(java.time.Duration.ofMinutes(1));
 
     public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
                            Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
@@ -122,7 +115,7 @@ public final class TaskRunExecutor implements RunExecutor {
         AgentResult result;
         try (RunRegistry.Entry entry = registry.register(task.taskId(), session)) {
             long untilDeadline = Math.max(0, java.time.Duration.between(clock.instant(), deadline).toMillis());
-            ScheduledFuture<?> timer = watchdog.schedule(entry::timeUp, untilDeadline + 1, TimeUnit.MILLISECONDS);
+            Future<?> timer = watchdog.after(java.time.Duration.ofMillis(untilDeadline + 1), entry::timeUp);
             try {
                 result = loop.run(goal(task), session, new TaskRunControl(context, entry, deadline), recorder,
                         config.dataDir().resolve("downloads").resolve(task.taskId()));

@@ -50,6 +50,8 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Deque<Function<RecordedRequest, ScriptedReply>> script = new ArrayDeque<>();
     private final List<RecordedRequest> recorded = new ArrayList<>();
+    private int received;
+    private int keepLast = Integer.MAX_VALUE;
     private Function<RecordedRequest, ScriptedReply> fallback =
             r -> ScriptedReply.error(500, "script exhausted after " + r.index() + " request(s)");
 
@@ -109,12 +111,32 @@ public final class ScriptedLlmServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Keeps only the last {@code count} recorded requests, so that a long benchmark does not hold
+     * every prompt in memory; {@link #requestCount()} still counts every request.
+     */
+    public synchronized ScriptedLlmServer keepLast(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be >= 1, was " + count);
+        }
+        keepLast = count;
+        trim();
+        return this;
+    }
+
+    private void trim() {
+        if (recorded.size() > keepLast) {
+            recorded.subList(0, recorded.size() - keepLast).clear();
+        }
+    }
+
+    /** The recorded requests in arrival order (the last {@link #keepLast} of them when that is set). */
     public synchronized List<RecordedRequest> requests() {
         return List.copyOf(recorded);
     }
 
     public synchronized int requestCount() {
-        return recorded.size();
+        return received;
     }
 
     public synchronized RecordedRequest lastRequest() {
@@ -165,8 +187,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
             Function<RecordedRequest, ScriptedReply> responder;
             RecordedRequest request;
             synchronized (this) {
-                request = RequestRecorder.record(recorded.size(), protocol, path, exchange.getRequestHeaders(), raw);
+                request = RequestRecorder.record(received++, protocol, path, exchange.getRequestHeaders(), raw);
                 recorded.add(request);
+                trim();
                 responder = script.isEmpty() ? fallback : script.pollFirst();
             }
             answer(exchange, request, responder.apply(request));

@@ -107,6 +107,19 @@ final class BrowserLane implements AutoCloseable {
         return browser != null && browser.isConnected();
     }
 
+    /**
+     * Contexts open in this lane's browser as the Playwright driver tracks them (a context leaves
+     * the list once the browser confirmed its close); 0 when no browser runs. Never launches one.
+     */
+    int openContexts() {
+        return call(() -> connected() ? browser.contexts().size() : 0);
+    }
+
+    /** Whether the lane has a connected browser now (any thread). */
+    boolean browserConnected() {
+        return call(this::connected);
+    }
+
     /** Closes the browser but keeps the lane usable; for tests of crash recovery. */
     void killBrowser() {
         run(() -> {

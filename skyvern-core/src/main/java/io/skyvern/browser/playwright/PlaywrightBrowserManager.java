@@ -7,6 +7,7 @@ import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Tracing;
 import io.skyvern.browser.BrowserManager;
 import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.BrowserUsage;
 import io.skyvern.browser.SessionOptions;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Sessions on Chromium through Playwright: one BrowserContext (and one page) per session inside a
@@ -135,6 +137,28 @@ public final class PlaywrightBrowserManager implements BrowserManager {
     @Override
     public boolean isHealthy() {
         return !closed && launcher.browserAvailable();
+    }
+
+    /**
+     * Counts contexts lane by lane on each lane's thread, so the figure waits behind browser calls
+     * already queued there (tens of milliseconds while runs are busy).
+     */
+    @Override
+    public BrowserUsage usage() {
+        if (closed) {
+            return BrowserUsage.NONE;
+        }
+        int contexts = 0;
+        int browsers = 0;
+        try {
+            for (BrowserLane lane : lanes) {
+                contexts += lane.openContexts();
+                browsers += lane.browserConnected() ? 1 : 0;
+            }
+        } catch (RejectedExecutionException e) {
+            return BrowserUsage.NONE;  // closed meanwhile: its lanes no longer take work
+        }
+        return new BrowserUsage(sessions.size(), contexts, browsers);
     }
 
     /** Closes the browsers under the open sessions, as a crash would; for recovery tests. */
