@@ -107,10 +107,9 @@ public final class JdbiTaskRepository implements TaskRepository {
     public List<Task> list(String organizationId, TaskQuery query) {
         TaskListSql sql = new TaskListSql(organizationId, query);
         return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql.select(COLUMNS, query.sortBy(), query.sortOrder()));
-            sql.binds().forEach(q::bind);
-            return q.bind("limit", query.page().pageSize()).bind("offset", query.page().offset())
-                    .map(JdbiTaskRepository::map).list();
+            Query q = h.createQuery(sql.select(COLUMNS));
+            sql.selectBinds().forEach(q::bind);
+            return q.map(JdbiTaskRepository::map).list();
         });
     }
 
