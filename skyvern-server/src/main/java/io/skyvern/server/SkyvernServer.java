@@ -19,6 +19,7 @@ import io.skyvern.server.http.RouteGroup;
 import io.skyvern.server.http.UnreadBodyDrain;
 import io.skyvern.server.middleware.AuthHandler;
 import io.skyvern.server.middleware.CorsHandler;
+import io.skyvern.server.middleware.MiddlewareChain;
 import io.skyvern.server.middleware.ProcessTimeHandler;
 import io.skyvern.server.middleware.RateLimitHandler;
 import io.skyvern.server.middleware.RequestIdHandler;
@@ -111,12 +112,15 @@ public final class SkyvernServer implements AutoCloseable {
         ErrorResponder errors = new ErrorResponder(production);
         JavalinDefaultRoutingApi routes = config.routes;
         // The request id first: even a refused CORS preflight (403) carries one in its envelope and log line.
-        routes.before(new RequestIdHandler());
-        routes.before(new CorsHandler(server.allowedOrigins(), production));
-        routes.before(ProcessTimeHandler.start());
-        routes.before(new RateLimitHandler(server.rateLimitPerMinute()));
-        routes.beforeMatched(new AuthHandler(skyvern.organizations()));
-        routes.beforeMatched(new NulGuard());
+        // Each chain is one Javalin handler (see MiddlewareChain for why), its handlers run in this order.
+        routes.before(MiddlewareChain.before(
+                new RequestIdHandler(),
+                new CorsHandler(server.allowedOrigins(), production),
+                ProcessTimeHandler.start(),
+                new RateLimitHandler(server.rateLimitPerMinute())));
+        routes.beforeMatched(MiddlewareChain.before(
+                new AuthHandler(skyvern.organizations()),
+                new NulGuard()));
         for (RouteGroup group : groups(skyvern, bodies, metrics, production)) {
             group.register(routes);
         }
@@ -124,10 +128,11 @@ public final class SkyvernServer implements AutoCloseable {
         routes.exception(RequestValidationException.class, errors::validation);
         routes.exception(HttpResponseException.class, errors::http);
         routes.exception(Exception.class, errors::unexpected);
-        routes.after(new UnreadBodyDrain(server.maxBodyBytes()));
-        routes.after(ProcessTimeHandler.finish());
-        routes.after(new RequestLogHandler());
-        routes.after(metrics);
+        routes.after(MiddlewareChain.after(
+                new UnreadBodyDrain(server.maxBodyBytes()),
+                ProcessTimeHandler.finish(),
+                new RequestLogHandler(),
+                metrics));
     }
 
     private static List<RouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics, boolean production) {

@@ -43,10 +43,10 @@ public final class ApiResponses {
         return metadata;
     }
 
-    /** Serialises with the product's snake_case mapper. */
+    /** Serialises with the product's snake_case mapper, straight to UTF-8 bytes. */
     public static void json(Context ctx, int status, Object body) {
         try {
-            ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsString(body));
+            ctx.status(status).contentType("application/json").result(Json.mapper().writeValueAsBytes(body));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise response", e);
         }

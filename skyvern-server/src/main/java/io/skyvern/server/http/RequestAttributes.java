@@ -11,6 +11,7 @@ public final class RequestAttributes {
     public static final String START_NANOS = "skyvern.startNanos";
     public static final String ORGANIZATION = "skyvern.organization";
     public static final String API_KEY_HASH = "skyvern.apiKeyHash";
+    public static final String ANSWERED = "skyvern.answered";
 
     private RequestAttributes() {
     }
@@ -18,6 +19,15 @@ public final class RequestAttributes {
     public static String requestId(Context ctx) {
         String id = ctx.attribute(REQUEST_ID);
         return id == null ? "" : id;
+    }
+
+    /** Notes that a middleware handler wrote the whole answer (and skipped the remaining handlers). */
+    public static void markAnswered(Context ctx) {
+        ctx.attribute(ANSWERED, Boolean.TRUE);
+    }
+
+    public static boolean isAnswered(Context ctx) {
+        return ctx.attribute(ANSWERED) != null;
     }
 
     /** The authenticated organisation; the auth middleware guarantees one on /api routes. */

@@ -1,5 +1,8 @@
 package io.skyvern.server.middleware;
 
+import io.javalin.http.Context;
+import io.skyvern.server.http.RequestAttributes;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,9 +19,22 @@ public final class ApiKeyHash {
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, 12);
+            return HexFormat.of().formatHex(digest, 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);
         }
+    }
+
+    /**
+     * The hash of the key this request presents ({@code "-"} when none), computed once per request
+     * and kept on the context: the rate limit and the access log both need it.
+     */
+    public static String of(Context ctx) {
+        String hash = ctx.attribute(RequestAttributes.API_KEY_HASH);
+        if (hash == null) {
+            hash = of(RequestAttributes.presentedApiKey(ctx));
+            ctx.attribute(RequestAttributes.API_KEY_HASH, hash);
+        }
+        return hash;
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
+import io.skyvern.server.http.RequestAttributes;
 
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,7 @@ public final class CorsHandler implements Handler {
             ctx.header("Access-Control-Allow-Headers", requested == null || requested.isBlank() ? "*" : requested);
             ctx.header("Access-Control-Max-Age", "600");
             ctx.status(204);
+            RequestAttributes.markAnswered(ctx);
             ctx.skipRemainingHandlers();
         }
     }

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
-import io.skyvern.server.http.RequestAttributes;
 
 import java.time.Duration;
 import java.util.Map;
@@ -34,8 +33,8 @@ public final class RateLimitHandler implements Handler {
         if (EXEMPT.contains(ctx.path()) || "OPTIONS".equalsIgnoreCase(ctx.req().getMethod())) {
             return;
         }
-        String key = RequestAttributes.presentedApiKey(ctx);
-        String bucketKey = key != null ? "key:" + ApiKeyHash.of(key) : "ip:" + ctx.ip();
+        String keyHash = ApiKeyHash.of(ctx);
+        String bucketKey = keyHash.equals("-") ? "ip:" + ctx.ip() : "key:" + keyHash;
         if (buckets.size() > MAX_BUCKETS) {
             buckets.clear();
         }

@@ -15,16 +15,27 @@ public final class RequestLogHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        double ms = ProcessTimeHandler.elapsedNanos(ctx) / 1_000_000.0;
-        String keyHash = ApiKeyHash.of(RequestAttributes.presentedApiKey(ctx));
+        if (!LOG.isInfoEnabled()) {
+            return;
+        }
+        String millis = millisOneDecimal(ProcessTimeHandler.elapsedNanos(ctx));
+        String keyHash = ApiKeyHash.of(ctx);
         String method = ctx.req().getMethod();
         String path = ctx.path();
         int status = ctx.statusCode();
         String requestId = RequestAttributes.requestId(ctx);
-        String millis = String.format(java.util.Locale.ROOT, "%.1f", ms);
         LOG.atInfo()
                 .addKeyValue("method", method).addKeyValue("path", path).addKeyValue("status", status)
                 .addKeyValue("ms", millis).addKeyValue("request_id", requestId).addKeyValue("api_key_hash", keyHash)
                 .log("{} {} {} {}ms request_id={} api_key={}", method, path, status, millis, requestId, keyHash);
+    }
+
+    /**
+     * Milliseconds with one decimal, rounded half up: what {@code String.format("%.1f")} printed, without
+     * the formatter's per-call locale lookups (a visible share of a small request's CPU).
+     */
+    static String millisOneDecimal(long nanos) {
+        long tenths = (Math.max(0, nanos) + 50_000) / 100_000;
+        return (tenths / 10) + "." + (tenths % 10);
     }
 }

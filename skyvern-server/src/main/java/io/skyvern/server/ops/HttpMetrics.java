@@ -8,6 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.skyvern.server.middleware.ProcessTimeHandler;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -16,6 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpMetrics implements Handler {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Looking a timer up by its key is much cheaper than building and registering its id on every
+    // request. Bounded like the registry itself: methods x route templates x statuses.
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(String method, String route, int status) {
+    }
 
     public PrometheusMeterRegistry registry() {
         return registry;
@@ -23,13 +31,22 @@ public final class HttpMetrics implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        Timer.builder("http_server_requests")
+        long nanos = ProcessTimeHandler.elapsedNanos(ctx);
+        TimerKey key = new TimerKey(ctx.req().getMethod(), routeTemplate(ctx), ctx.statusCode());
+        Timer timer = timers.get(key);
+        if (timer == null) {
+            timer = timers.computeIfAbsent(key, this::register);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer register(TimerKey key) {
+        return Timer.builder("http_server_requests")
                 .description("HTTP requests by route template and status")
-                .tag("method", ctx.req().getMethod())
-                .tag("route", routeTemplate(ctx))
-                .tag("status", String.valueOf(ctx.statusCode()))
-                .register(registry)
-                .record(ProcessTimeHandler.elapsedNanos(ctx), TimeUnit.NANOSECONDS);
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", String.valueOf(key.status()))
+                .register(registry);
     }
 
     public void scrape(Context ctx) {
