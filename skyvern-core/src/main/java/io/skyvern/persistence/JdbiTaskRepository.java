@@ -32,15 +32,20 @@ public final class JdbiTaskRepository implements TaskRepository {
             + ":mapping, :webhook, :maxSteps, :session, :workflowRunId, :extracted, :failureReason, :createdAt, "
             + ":modifiedAt, :startedAt, :completedAt, :sortUrl, :sortGoal)";
 
+    /** Creates arriving together share a commit (see {@link GroupCommit}); at most this many per commit. */
+    private static final int MAX_INSERTS_PER_COMMIT = 64;
+
     private final Jdbi jdbi;
+    private final GroupCommit<Task> inserts;
 
     public JdbiTaskRepository(Database database) {
         this.jdbi = Objects.requireNonNull(database, "database").jdbi();
+        this.inserts = new GroupCommit<>(jdbi, JdbiTaskRepository::insert, MAX_INSERTS_PER_COMMIT);
     }
 
     @Override
     public void insert(Task task) {
-        jdbi.useHandle(h -> insert(h, task));
+        inserts.write(task);
     }
 
     @Override
