@@ -69,11 +69,15 @@ class MiddlewareIT {
     }
 
     @Test
-    void body_over_the_limit_is_413() {
+    void body_over_the_limit_is_413_every_time() {
+        // Refused before it is read, the body used to be left in the socket; the close then reset
+        // the connection and, now and then, the client saw no answer at all instead of 413.
         String big = "{\"url\":\"https://example.com\",\"navigation_goal\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
-        TestServer.Response r = s.post("/api/v1/tasks", big);
-        assertThat(r.status()).isEqualTo(413);
-        assertThat(r.errorCode()).isEqualTo("HTTP_413");
+        for (int i = 0; i < 20; i++) {
+            TestServer.Response r = s.post("/api/v1/tasks", big);
+            assertThat(r.status()).as("attempt %d", i).isEqualTo(413);
+            assertThat(r.errorCode()).isEqualTo("HTTP_413");
+        }
     }
 
     @Test
