@@ -7,10 +7,9 @@ import io.skyvern.workflow.WorkflowRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.Query;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -89,18 +88,14 @@ public final class JdbiWorkflowRepository implements WorkflowRepository {
 
     @Override
     public Page<Workflow> listLatest(String organizationId, WorkflowQuery query) {
-        StringBuilder where = new StringBuilder(" FROM workflows WHERE organization_id = :org AND is_latest = TRUE "
-                + "AND deleted_at IS NULL");
-        query.search().filter(s -> !s.isBlank()).ifPresent(s -> where.append(" AND LOWER(title) LIKE :pattern ESCAPE '!'"));
-        query.active().ifPresent(a -> where.append(" AND is_active = :active"));
+        WorkflowListSql sql = new WorkflowListSql(organizationId, query);
         return jdbi.withHandle(h -> {
-            long total = bindFilters(h.createQuery("SELECT COUNT(*)" + where), organizationId, query)
-                    .mapTo(Long.class).one();
-            List<Workflow> items = bindFilters(h.createQuery("SELECT " + COLUMNS + where
-                            + " ORDER BY created_at DESC, workflow_id DESC LIMIT :limit OFFSET :offset"), organizationId, query)
-                    .bind("limit", query.page().pageSize()).bind("offset", query.page().offset())
-                    .map(MAPPER).list();
-            return Page.of(items, query.page(), total);
+            Query count = h.createQuery(sql.count());
+            sql.binds().forEach(count::bind);
+            long total = count.mapTo(Long.class).one();
+            Query select = h.createQuery(sql.select(COLUMNS));
+            sql.selectBinds().forEach(select::bind);
+            return Page.of(select.map(MAPPER).list(), query.page(), total);
         });
     }
 
@@ -110,13 +105,6 @@ public final class JdbiWorkflowRepository implements WorkflowRepository {
                         + "AND organization_id = :org AND deleted_at IS NULL")
                 .bind("at", WorkflowSql.time(deletedAt)).bind("id", workflowId).bind("org", organizationId)
                 .execute()) > 0;
-    }
-
-    private static <S extends SqlStatement<S>> S bindFilters(S statement, String organizationId, WorkflowQuery query) {
-        statement.bind("org", organizationId);
-        query.search().filter(s -> !s.isBlank()).ifPresent(s -> statement.bind("pattern", WorkflowSql.containsPattern(s)));
-        query.active().ifPresent(a -> statement.bind("active", a));
-        return statement;
     }
 
     private static void insert(Handle h, Workflow w) {

@@ -1,7 +1,6 @@
 package io.skyvern.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skyvern.common.PageRequest;
 import io.skyvern.common.SortOrder;
 import io.skyvern.queue.RunPriority;
@@ -20,8 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,8 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * back to scanning and sorting an organisation's tasks.
  */
 class TaskListPlanIT {
-    /** The index (or, for a table scan, the table) each table filter of an H2 plan reads. */
-    private static final Pattern H2_INDEX = Pattern.compile("/\\* PUBLIC\\.([A-Z0-9_]+)");
     private static final TaskStatus[] MIX = TaskStatus.values();
     private static Database db;
     private static String org;
@@ -117,9 +112,9 @@ class TaskListPlanIT {
             if (inOrder) {
                 assertThat(occurrences(select, "/* index sorted */")).as(what + "\n" + select).isEqualTo(ranges);
             }
-            assertThat(h2Indexes(select)).as(what + "\n" + select).hasSize(ranges)
+            assertThat(QueryPlans.h2Indexes(select)).as(what + "\n" + select).hasSize(ranges)
                     .allMatch(name -> name.startsWith("IX_TASKS_ORG_STATUS_"));
-            assertThat(h2Indexes(count)).as("count " + what + "\n" + count).isNotEmpty()
+            assertThat(QueryPlans.h2Indexes(count)).as("count " + what + "\n" + count).isNotEmpty()
                     .allMatch(name -> name.startsWith("IX_TASKS_ORG_STATUS_") || name.startsWith("CONSTRAINT_INDEX"));
         }
     }
@@ -129,13 +124,7 @@ class TaskListPlanIT {
      * first rows of each status (its input is the Append), never an index or table read.
      */
     private static void assertPostgresPlan(String json, boolean inOrder, String what) {
-        List<JsonNode> nodes = new ArrayList<>();
-        try {
-            collect(new ObjectMapper().readTree(json).get(0).get("Plan"), nodes);
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-        for (JsonNode node : nodes) {
+        for (JsonNode node : QueryPlans.postgresNodes(json)) {
             String type = node.get("Node Type").asText();
             assertThat(type).as(what + "\n" + json).isNotEqualTo("Seq Scan");
             if (node.has("Index Name")) {
@@ -148,13 +137,6 @@ class TaskListPlanIT {
                             .isIn("Append", "Subquery Scan");
                 }
             }
-        }
-    }
-
-    private static void collect(JsonNode plan, List<JsonNode> into) {
-        into.add(plan);
-        if (plan.has("Plans")) {
-            plan.get("Plans").forEach(child -> collect(child, into));
         }
     }
 
@@ -176,15 +158,6 @@ class TaskListPlanIT {
             binds.forEach(q::bind);
             return String.join("\n", q.mapTo(String.class).list());
         });
-    }
-
-    private static List<String> h2Indexes(String plan) {
-        List<String> names = new ArrayList<>();
-        Matcher m = H2_INDEX.matcher(plan);
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 
     private static int occurrences(String text, String part) {
