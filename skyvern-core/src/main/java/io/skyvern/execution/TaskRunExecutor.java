@@ -90,7 +90,12 @@ public final class TaskRunExecutor implements RunExecutor {
         }
         AgentResult result = runWithSession(context, task, loop, recorder);
         if (context.leaseLost()) {
-            LOG.warn("Task {} was taken over by another worker; not recording its end here", task.taskId());
+            if (context.handedBack()) {
+                LOG.info("Task {} went back to the queue at shutdown; the worker that claims it next goes on",
+                        task.taskId());
+            } else {
+                LOG.warn("Task {} was taken over by another worker; not recording its end here", task.taskId());
+            }
             return;
         }
         settle(context, task, result, recorder);

@@ -36,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TaskRunRecorder implements RunRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunRecorder.class);
     private static final int MAX_TEXT = 10_000;
-    static final String ABANDONED = "The worker running this step stopped before finishing it; the run was taken over";
+    static final String ABANDONED = "The worker running this step stopped before finishing it (a crash, a lost lease or a "
+            + "shutdown); the run was taken over by a new attempt";
 
     private final Task task;
     private final TaskRepositories repos;

@@ -169,7 +169,12 @@ public final class WorkflowRunExecutor implements RunExecutor {
     private void end(RunContext context, WorkflowRun run, WorkflowRunResult result) {
         boolean canceled = context.cancelRequested();
         if (context.leaseLost() && !canceled) {
-            LOG.warn("Workflow run {} was recovered by another worker; leaving it alone", run.workflowRunId());
+            if (context.handedBack()) {
+                LOG.info("Workflow run {} went back to the queue at shutdown; the worker that claims it next "
+                        + "goes on", run.workflowRunId());
+            } else {
+                LOG.warn("Workflow run {} was recovered by another worker; leaving it alone", run.workflowRunId());
+            }
             return;
         }
         WorkflowRunStatus next = statusOf(result);

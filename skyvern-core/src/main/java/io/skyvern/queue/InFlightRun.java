@@ -8,6 +8,7 @@ final class InFlightRun implements RunContext {
     private final RunQueue queue;
     final Thread thread;
     private volatile boolean leaseLost;
+    private volatile boolean handedBack;
 
     InFlightRun(ClaimedRun run, RunQueue queue, Thread thread) {
         this.run = Objects.requireNonNull(run, "run");
@@ -26,6 +27,17 @@ final class InFlightRun implements RunContext {
     }
 
     void markLeaseLost() {
+        leaseLost = true;
+    }
+
+    @Override
+    public boolean handedBack() {
+        return handedBack;
+    }
+
+    /** Shutdown puts the run back in the queue: lost to this worker, but not taken by another. */
+    void markHandedBack() {
+        handedBack = true;
         leaseLost = true;
     }
 

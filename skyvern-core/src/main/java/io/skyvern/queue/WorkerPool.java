@@ -156,7 +156,8 @@ public final class WorkerPool implements AutoCloseable {
             }
             if (context.leaseLost()) {
                 // Handed back or taken over: an interrupted browser or model call is the expected end.
-                LOG.info("{} {} stopped after it left this worker: {}", run.ref().kind(), run.ref().id(), e.toString());
+                LOG.info("{} {} stopped after it {}: {}", run.ref().kind(), run.ref().id(),
+                        context.handedBack() ? "went back to the queue" : "left this worker", e.toString());
             } else {
                 LOG.error("Executor failed on {} {}", run.ref().kind(), run.ref().id(), e);
             }
@@ -294,7 +295,7 @@ public final class WorkerPool implements AutoCloseable {
     private List<String> handBack() {
         List<String> ids = new ArrayList<>();
         for (InFlightRun context : List.copyOf(inFlight.values())) {
-            context.markLeaseLost();
+            context.markHandedBack();
             if (releaseQuietly(context.run())) {
                 ids.add(context.run().ref().id());
             }

@@ -149,6 +149,9 @@ class GracefulShutdownIT {
                     "shutdown: grace period over; re-queued 1 unfinished run(s) [" + slow + "]",
                     "shutdown: complete after");
             assertThat(server.logText()).as("the hand-back is not an error").doesNotContain(" ERROR ");
+            assertThat(server.logText()).as("the log says the run went back to the queue, not that it was taken")
+                    .contains(slow).contains("went back to the queue").doesNotContain("taken over by another worker")
+                    .doesNotContain("recovered by another worker");
             assertThat(exitedAfter).as("shutdown time (ms)").isBetween(grace * 1000L - 500, grace * 1000L + 15_000);
         }
         Map<String, Object> quickRow = taskRow(quick);
