@@ -40,6 +40,8 @@ public enum ConfigKey {
     SHUTDOWN_GRACE_SECONDS("30", "On shutdown, how long runs in flight may take to finish before they are re-queued"),
     QUEUE_LEASE_SECONDS("30", "How long a node holds a claimed run without renewing it (every third of it); a dead "
             + "node's runs return to the queue within 1.25 times it"),
+    NODE_ID("", "Name of this node in claimed_by and the logs (letters, digits, . _ : @ -; up to 64); a random "
+            + "suffix is added at each start; empty means pid@host"),
     ALLOW_PRIVATE_NETWORK("false", "Allow webhooks to private and loopback addresses (tests, internal receivers)");
 
     /** {@code user:secret@} in a URL, and {@code password=...} / {@code key=...}-like query parameters. */

@@ -2,19 +2,23 @@ package io.skyvern.config;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How runs are executed: the time limit of a task run from its start, the grace period runs in
- * flight get at shutdown, whether webhooks may call private network addresses, and the queue lease
- * (how long a claimed run stays a node's without a heartbeat; see {@code queue.WorkerPoolOptions}).
+ * flight get at shutdown, whether webhooks may call private network addresses, the queue lease
+ * (how long a claimed run stays a node's without a heartbeat; see {@code queue.WorkerPoolOptions})
+ * and the node's name (empty: made from pid and host).
  */
 public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean allowPrivateNetwork,
-                          Duration queueLease) {
+                          Duration queueLease, String nodeId) {
+    /** What a node name may hold: it goes into claimed_by (with a suffix) and into log lines. */
+    public static final Pattern NODE_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
     /** Below this, heartbeats (every third of the lease) would be a few hundred milliseconds apart. */
     public static final Duration MIN_QUEUE_LEASE = Duration.ofSeconds(2);
     public static final Duration DEFAULT_QUEUE_LEASE = Duration.ofSeconds(30);
     public static final RunSettings DEFAULTS = new RunSettings(Duration.ofSeconds(1800), Duration.ofSeconds(30), false,
-            DEFAULT_QUEUE_LEASE);
+            DEFAULT_QUEUE_LEASE, "");
 
     public RunSettings {
         Objects.requireNonNull(taskTimeout, "taskTimeout");
@@ -28,6 +32,10 @@ public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean 
         Objects.requireNonNull(queueLease, "queueLease");
         if (queueLease.compareTo(MIN_QUEUE_LEASE) < 0) {
             throw new IllegalArgumentException("queueLease must be at least " + MIN_QUEUE_LEASE + ", was " + queueLease);
+        }
+        Objects.requireNonNull(nodeId, "nodeId");
+        if (!nodeId.isEmpty() && !NODE_ID_PATTERN.matcher(nodeId).matches()) {
+            throw new IllegalArgumentException("nodeId must match " + NODE_ID_PATTERN + ", was " + nodeId);
         }
     }
 }

@@ -157,10 +157,16 @@ public final class SkyvernConfigLoader {
     }
 
     private static RunSettings runSettings(ValueReader r) {
+        String nodeId = r.text(ConfigKey.NODE_ID);
+        if (!nodeId.isEmpty() && !RunSettings.NODE_ID_PATTERN.matcher(nodeId).matches()) {
+            r.invalid(ConfigKey.NODE_ID, "must be 1 to 64 letters, digits or . _ : @ -");
+            nodeId = "";
+        }
         return new RunSettings(Duration.ofSeconds(r.integer(ConfigKey.TASK_TIMEOUT_SECONDS, 1, 7 * 24 * 3600)),
                 Duration.ofSeconds(r.integer(ConfigKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
                 r.bool(ConfigKey.ALLOW_PRIVATE_NETWORK),
-                Duration.ofSeconds(r.integer(ConfigKey.QUEUE_LEASE_SECONDS, (int) RunSettings.MIN_QUEUE_LEASE.toSeconds(), 3600)));
+                Duration.ofSeconds(r.integer(ConfigKey.QUEUE_LEASE_SECONDS, (int) RunSettings.MIN_QUEUE_LEASE.toSeconds(), 3600)),
+                nodeId);
     }
 
     /** Expands a leading {@code ~} and resolves a relative path against the working dir, not the JVM's. */

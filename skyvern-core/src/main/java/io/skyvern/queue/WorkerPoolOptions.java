@@ -39,7 +39,9 @@ public record WorkerPoolOptions(int workers, Duration lease, Duration minPoll, D
 
     /** {@code config.workers()} workers, the configured lease (QUEUE_LEASE_SECONDS), 50 ms → 1 s polling. */
     public static WorkerPoolOptions from(SkyvernConfig config) {
-        return of(config.workers(), config.runs().queueLease());
+        WorkerPoolOptions options = of(config.workers(), config.runs().queueLease());
+        String name = config.runs().nodeId();
+        return name.isEmpty() ? options : options.withNodeId(uniqueNodeId(name));
     }
 
     /** {@code workers} workers with the default 30 s lease. */
@@ -67,6 +69,10 @@ public record WorkerPoolOptions(int workers, Duration lease, Duration minPoll, D
         return new WorkerPoolOptions(workers, newLease, minPoll, maxPoll, recoverEvery, nodeId);
     }
 
+    public WorkerPoolOptions withNodeId(String id) {
+        return new WorkerPoolOptions(workers, lease, minPoll, maxPoll, recoverEvery, id);
+    }
+
     public WorkerPoolOptions withRecoverEvery(Duration every) {
         return new WorkerPoolOptions(workers, lease, minPoll, maxPoll, every, nodeId);
     }
@@ -84,8 +90,15 @@ public record WorkerPoolOptions(int workers, Duration lease, Duration minPoll, D
     }
 
     private static String defaultNodeId() {
-        String jvm = ManagementFactory.getRuntimeMXBean().getName(); // pid@host
-        String id = jvm + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return uniqueNodeId(ManagementFactory.getRuntimeMXBean().getName()); // pid@host
+    }
+
+    /**
+     * The name plus a random suffix per start. Worker ids must never repeat: a node restarted under
+     * the same id would take its dead predecessor's claims for its own and keep renewing their leases.
+     */
+    static String uniqueNodeId(String name) {
+        String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         // claimed_by holds 128 characters; keep room for the "-wN" suffix of each worker.
         return id.length() <= 100 ? id : id.substring(id.length() - 100);
     }

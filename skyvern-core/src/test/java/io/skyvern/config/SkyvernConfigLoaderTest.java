@@ -204,6 +204,23 @@ class SkyvernConfigLoaderTest {
     }
 
     @Test
+    void node_id_is_empty_by_default_and_read_from_the_environment() {
+        assertThat(load(Map.of()).runs().nodeId()).isEmpty();
+        assertThat(load(Map.of("SKYVERN_NODE_ID", "eu-west-1a.node-3")).runs().nodeId()).isEqualTo("eu-west-1a.node-3");
+    }
+
+    @Test
+    void node_id_with_spaces_or_too_long_is_rejected() {
+        SkyvernException spaces = failure(Map.of("SKYVERN_NODE_ID", "node 1; DROP"), Map.of(ConfigKey.DATA_DIR,
+                dataDir.toString()));
+        assertThat(spaces.getMessage()).contains("node_id='node 1; DROP' (from environment SKYVERN_NODE_ID)")
+                .contains("1 to 64 letters, digits or . _ : @ -");
+        SkyvernException longId = failure(Map.of("SKYVERN_NODE_ID", "n".repeat(65)), Map.of(ConfigKey.DATA_DIR,
+                dataDir.toString()));
+        assertThat(longId.errors()).hasSize(1);
+    }
+
+    @Test
     void invalid_run_settings_are_reported_not_replaced_by_a_fallback() {
         SkyvernException e = failure(Map.of("SKYVERN_TASK_TIMEOUT_SECONDS", "soon", "SKYVERN_SHUTDOWN_GRACE_SECONDS", "-5",
                 "SKYVERN_ALLOW_PRIVATE_NETWORK", "perhaps"), Map.of(ConfigKey.DATA_DIR, dataDir.toString()));

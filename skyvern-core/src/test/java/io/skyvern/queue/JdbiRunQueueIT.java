@@ -213,6 +213,53 @@ class JdbiRunQueueIT {
     }
 
     @Test
+    void nodes_recovering_at_once_recover_each_expired_run_exactly_once_without_errors() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < 200; i++) {
+                if (i % 3 == 0) {
+                    rows.workflowRun(org, RunPriority.NORMAL, t0.plusMillis(i));
+                } else {
+                    rows.task(org, RunPriority.NORMAL, t0.plusMillis(i));
+                }
+            }
+            while (queue.claim("dead-" + round, LEASE).isPresent()) {
+                // every run now holds a lease that the clock below sees as expired
+            }
+            Clock later = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int node = 0; node < 4; node++) {
+                RunQueue nodeQueue = new JdbiRunQueue(db, Clock.systemUTC());
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    int recovered = 0;
+                    for (int pass = 0; pass < 3; pass++) {
+                        recovered += nodeQueue.recoverExpired(later);
+                    }
+                    return recovered;
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<Integer> f : futures) {
+                total += f.get(120, TimeUnit.SECONDS);  // a deadlock between the recoverers would throw here
+            }
+            pool.shutdown();
+
+            assertThat(total).as("round " + round).isEqualTo(200);
+            assertThat(queue.countsByStatus()).as("round " + round).doesNotContainKey("running");
+            while (queue.claim("done-" + round, LEASE).isPresent()) {
+                // take them out of the way of the next round
+            }
+            db.jdbi().useHandle(h -> {
+                h.execute("UPDATE tasks SET status = 'completed', lease_expires_at = NULL WHERE status = 'running'");
+                h.execute("UPDATE workflow_runs SET status = 'completed', lease_expires_at = NULL WHERE status = 'running'");
+            });
+        }
+    }
+
+    @Test
     void an_expired_run_with_a_pending_cancel_is_canceled_not_requeued() {
         String id = rows.task(org, RunPriority.NORMAL, t0);
         RunRef ref = RunRef.task(id, org);

@@ -47,7 +47,23 @@ class WorkerPoolOptionsTest {
     @Test
     void the_lease_comes_from_the_configuration() {
         SkyvernConfig config = SkyvernConfig.defaults().withRuns(
-                new RunSettings(Duration.ofMinutes(30), Duration.ofSeconds(30), false, Duration.ofSeconds(5)));
+                new RunSettings(Duration.ofMinutes(30), Duration.ofSeconds(30), false, Duration.ofSeconds(5), ""));
         assertThat(WorkerPoolOptions.from(config).lease()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_configured_node_name_gets_a_new_random_suffix_at_each_start() {
+        SkyvernConfig config = SkyvernConfig.defaults().withRuns(
+                new RunSettings(Duration.ofMinutes(30), Duration.ofSeconds(30), false, Duration.ofSeconds(30), "node-a"));
+        String first = WorkerPoolOptions.from(config).nodeId();
+        String second = WorkerPoolOptions.from(config).nodeId();
+        assertThat(first).matches("node-a-[0-9a-f]{8}");
+        assertThat(second).matches("node-a-[0-9a-f]{8}").isNotEqualTo(first);
+    }
+
+    @Test
+    void without_a_configured_name_the_node_is_named_after_pid_and_host() {
+        assertThat(WorkerPoolOptions.from(SkyvernConfig.defaults()).nodeId())
+                .startsWith(java.lang.management.ManagementFactory.getRuntimeMXBean().getName() + "-");
     }
 }
