@@ -59,7 +59,8 @@ final class ProcessCensus {
         }
     }
 
-    private static List<Long> descendants() {
+    /** This JVM's live descendants (not zombies), from the parent ids in /proc/PID/stat. */
+    static List<Long> descendants() {
         Map<Long, List<Long>> children = new HashMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {

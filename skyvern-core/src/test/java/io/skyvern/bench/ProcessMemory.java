@@ -3,11 +3,7 @@ package io.skyvern.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Memory of this JVM and every process it started (the Playwright driver and the Chromium
@@ -18,30 +14,11 @@ final class ProcessMemory {
     private ProcessMemory() {
     }
 
-    /** Kilobytes of this JVM and its descendants. */
+    /** Kilobytes of this JVM and its live descendants. */
     static long treeKb() {
-        long self = ProcessHandle.current().pid();
-        Map<Long, List<Long>> children = new HashMap<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ppid = Long.parseLong(after[1]);
-                    children.computeIfAbsent(ppid, k -> new ArrayList<>()).add(Long.parseLong(p.getFileName().toString()));
-                } catch (IOException | RuntimeException ignored) {
-                    // the process ended while we looked
-                }
-            });
-        } catch (IOException e) {
-            return -1;
-        }
-        long total = 0;
-        List<Long> todo = new ArrayList<>(List.of(self));
-        while (!todo.isEmpty()) {
-            long pid = todo.remove(todo.size() - 1);
+        long total = kb(ProcessHandle.current().pid());
+        for (long pid : ProcessCensus.descendants()) {
             total += kb(pid);
-            todo.addAll(children.getOrDefault(pid, List.of()));
         }
         return total;
     }

@@ -97,6 +97,11 @@ public final class TaskStoreBenchmark {
                 db.jdbi().useHandle(h -> h.execute("VACUUM ANALYZE tasks"));
             }
             ListPhase.run(service, orgs, queries);
+        } finally {
+            if (postgres) {
+                // A million rows per run would otherwise pile up in the shared PostgreSQL database.
+                TestDatabases.dropPostgresSchema(dbConfig);
+            }
         }
     }
 

@@ -111,11 +111,7 @@ class TaskRunStopIT {
             Instant started = Instant.now().minusSeconds(60);
             try (Database db = Database.open(bed.config.database())) {
                 // The state a SIGKILLed node leaves: running, claimed, lease long expired, one step written.
-                db.jdbi().useHandle(h -> h.createUpdate("UPDATE tasks SET status = 'running', claimed_by = 'dead-node-w1', "
-                                + "lease_expires_at = :past, attempts = 1, started_at = :started WHERE task_id = :id")
-                        .bind("past", OffsetDateTime.ofInstant(started.plusSeconds(30), ZoneOffset.UTC))
-                        .bind("started", OffsetDateTime.ofInstant(started, ZoneOffset.UTC))
-                        .bind("id", task.taskId()).execute());
+                claimByDeadNode(db, task.taskId(), started);
                 new JdbiStepRepository(db).insert(new Step("stp_dead_1", task.taskId(), bed.org, 1, 0,
                         StepStatus.RUNNING, bed.site.url("/products"), null, null, 0, 0, 0, 0, 0, 0, started,
                         started, null));
@@ -144,11 +140,7 @@ class TaskRunStopIT {
             bed.skyvern.close();
             Instant started = Instant.now().minusSeconds(60);
             try (Database db = Database.open(bed.config.database())) {
-                db.jdbi().useHandle(h -> h.createUpdate("UPDATE tasks SET status = 'running', claimed_by = 'dead-node-w1', "
-                                + "lease_expires_at = :past, attempts = 1, started_at = :started WHERE task_id = :id")
-                        .bind("past", OffsetDateTime.ofInstant(started.plusSeconds(30), ZoneOffset.UTC))
-                        .bind("started", OffsetDateTime.ofInstant(started, ZoneOffset.UTC))
-                        .bind("id", task.taskId()).execute());
+                claimByDeadNode(db, task.taskId(), started);
                 JdbiStepRepository stepsOfDb = new JdbiStepRepository(db);
                 stepsOfDb.insert(new Step("stp_dead_1", task.taskId(), bed.org, 1, 0, StepStatus.COMPLETED,
                         bed.site.url("/products"), null, null, 0, 0, 0, 0, 0, 0, started, started, started));
@@ -163,5 +155,14 @@ class TaskRunStopIT {
             assertThat(done.failureReason()).contains("max_steps (2)");
             assertThat(bed.llm.requestCount()).isZero();
         }
+    }
+
+    /** What a SIGKILLed node leaves in the task row: running, claimed by it, its lease long expired. */
+    private static void claimByDeadNode(Database db, String taskId, Instant started) {
+        db.jdbi().useHandle(h -> h.createUpdate("UPDATE tasks SET status = 'running', claimed_by = 'dead-node-w1', "
+                        + "lease_expires_at = :past, attempts = 1, started_at = :started WHERE task_id = :id")
+                .bind("past", OffsetDateTime.ofInstant(started.plusSeconds(30), ZoneOffset.UTC))
+                .bind("started", OffsetDateTime.ofInstant(started, ZoneOffset.UTC))
+                .bind("id", taskId).execute());
     }
 }

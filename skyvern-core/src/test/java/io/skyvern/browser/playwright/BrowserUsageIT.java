@@ -3,9 +3,6 @@ package io.skyvern.browser.playwright;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.BrowserUsage;
 import io.skyvern.browser.SessionOptions;
-import io.skyvern.testing.FixtureSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -14,21 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link PlaywrightBrowserManager#usage()}: what is open, as the browser driver sees it. */
-class BrowserUsageIT {
-    static FixtureSite site;
-
-    @BeforeAll
-    static void start() {
-        TestBrowsers.onlyOncePerBuild();
-        site = FixtureSite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+class BrowserUsageIT extends FixtureSiteTest {
 
     @Test
     void a_manager_without_sessions_reports_nothing_and_launches_no_browser() {

@@ -2,35 +2,28 @@ package io.skyvern.browser.playwright;
 
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.SessionOptions;
-import io.skyvern.testing.FixtureSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Base of the browser ITs against the fixture site: one site and one Chromium (two lanes) per
- * class, a fresh session per test.
+ * Base of the browser ITs that share one Chromium (two lanes) per class against the fixture site,
+ * with a fresh session per test. JUnit starts the site (superclass) first and closes it last.
  */
-abstract class FixtureSiteBrowserTest {
-    static FixtureSite site;
+abstract class FixtureSiteBrowserTest extends FixtureSiteTest {
     static PlaywrightBrowserManager manager;
     BrowserSession session;
 
     @BeforeAll
-    static void startSiteAndBrowser() {
-        TestBrowsers.onlyOncePerBuild();
-        site = FixtureSite.start();
+    static void startBrowser() {
         manager = new PlaywrightBrowserManager(TestBrowsers.config(), 2);
     }
 
     @AfterAll
-    static void stopSiteAndBrowser() {
+    static void stopBrowser() {
         if (manager != null) {
             manager.close();
-        }
-        if (site != null) {
-            site.close();
         }
     }
 

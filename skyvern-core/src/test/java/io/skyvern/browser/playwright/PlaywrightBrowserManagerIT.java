@@ -5,9 +5,6 @@ import io.skyvern.browser.SessionOptions;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.config.BrowserConfig;
-import io.skyvern.testing.FixtureSite;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,21 +14,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PlaywrightBrowserManagerIT {
-    static FixtureSite site;
-
-    @BeforeAll
-    static void start() {
-        TestBrowsers.onlyOncePerBuild();
-        site = FixtureSite.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (site != null) {
-            site.close();
-        }
-    }
+class PlaywrightBrowserManagerIT extends FixtureSiteTest {
 
     @Test
     void two_sessions_do_not_share_cookies() {
