@@ -7,6 +7,7 @@
 # Usage: bash bench/api-load.sh
 #   DURATION=20 CONNECTIONS="4 16" SEED_TASKS=100000 PORT=18765 JAVA=java JAVA_OPTS= bash bench/api-load.sh
 #   WARMUP=5 seconds of unreported load before each full-load run (JIT).
+#   KINDS="create" measures only some of get, list, create.
 #   JFR=1 also records a Java Flight Recording per full-load run into bench/out/ (profiling only).
 # Needs: wrk (apt-get install wrk), curl, a built jar (built here if missing). Loopback only.
 #
@@ -23,6 +24,7 @@ PORT="${PORT:-18765}"
 JAVA="${JAVA:-java}"
 JAVA_OPTS="${JAVA_OPTS:-}"
 JFR="${JFR:-0}"
+KINDS="${KINDS:-get list create}"
 BASE="http://127.0.0.1:${PORT}"
 KEY="bench-key-$(date +%s)-0123456789abcdef"
 JAR=skyvern-server/target/skyvern-server.jar
@@ -128,7 +130,7 @@ declare -A LABEL=(
 declare -A BEST_RPS BEST_CONNS
 echo "== full load: wrk -t$THREADS -d${DURATION}s at $CONNECTIONS connection(s) (same machine)"
 header
-for kind in get list create; do
+for kind in $KINDS; do
   BEST_RPS[$kind]=0
   for conns in $CONNECTIONS; do
     run "${LABEL[$kind]}" "$kind" "$conns"
@@ -141,7 +143,7 @@ done
 # printed next to the latencies.
 echo "== about half the best full-load rate: same connections, each paced with a delay between requests"
 header
-for kind in get list create; do
+for kind in $KINDS; do
   conns="${BEST_CONNS[$kind]}"
   target="$(( BEST_RPS[$kind] / 2 ))"
   [ "$target" -gt 0 ] || continue
