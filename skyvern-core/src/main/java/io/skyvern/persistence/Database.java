@@ -85,6 +85,12 @@ public final class Database implements AutoCloseable {
         if (!config.password().isEmpty()) {
             hikari.setPassword(config.password());
         }
+        if (config.isPostgres()) {
+            // Lets the driver send a JDBC batch of INSERTs (GroupCommit's shared task creates) as
+            // multi-row INSERT statements: fewer round trips and statements for the server to run.
+            // A value given in the URL wins over this driver property.
+            hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("skyvern-db");
         hikari.setInitializationFailTimeout(10_000);

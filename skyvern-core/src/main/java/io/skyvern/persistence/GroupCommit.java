@@ -20,19 +20,22 @@ import java.util.function.BiConsumer;
  * caller commits at once; batches form only from callers already waiting.
  *
  * <p>Leader/follower, no thread of its own: the first waiting caller becomes the leader, takes
- * everything queued (up to {@code maxBatch}), commits it and wakes the others; a caller whose item
- * is still queued then leads the next batch. If a batch fails, each of its items is retried in a
- * transaction of its own, so one bad item fails only its own caller. Thread-safe.
+ * everything queued (up to {@code maxBatch}), hands it to the writer in one transaction (the writer
+ * sends it as one JDBC batch: one round trip, one statement to prepare), commits and wakes the
+ * others; a caller whose item is still queued then leads the next batch. If a batch fails, each of
+ * its items is retried in a transaction of its own, so one bad item fails only its own caller.
+ * Thread-safe.
  */
 final class GroupCommit<T> {
     private final Jdbi jdbi;
-    private final BiConsumer<Handle, T> writer;
+    /** Writes the given items (in order) through the handle; the transaction around it is ours. */
+    private final BiConsumer<Handle, List<T>> writer;
     private final int maxBatch;
     private final ArrayDeque<Pending<T>> queue = new ArrayDeque<>();
     private boolean leading;
     private long commits;
 
-    GroupCommit(Jdbi jdbi, BiConsumer<Handle, T> writer, int maxBatch) {
+    GroupCommit(Jdbi jdbi, BiConsumer<Handle, List<T>> writer, int maxBatch) {
         this.jdbi = Objects.requireNonNull(jdbi, "jdbi");
         this.writer = Objects.requireNonNull(writer, "writer");
         if (maxBatch < 1) {
@@ -89,11 +92,11 @@ final class GroupCommit<T> {
 
     private void commit(List<Pending<T>> batch) {
         try {
-            jdbi.useTransaction(h -> {
-                for (Pending<T> p : batch) {
-                    writer.accept(h, p.item);
-                }
-            });
+            List<T> items = new ArrayList<>(batch.size());
+            for (Pending<T> p : batch) {
+                items.add(p.item);
+            }
+            jdbi.useTransaction(h -> writer.accept(h, items));
             synchronized (this) {
                 commits++;
             }
@@ -105,7 +108,7 @@ final class GroupCommit<T> {
             }
             for (Pending<T> p : batch) {
                 try {
-                    jdbi.useTransaction(h -> writer.accept(h, p.item));
+                    jdbi.useTransaction(h -> writer.accept(h, List.of(p.item)));
                     finish(List.of(p), null);
                 } catch (RuntimeException own) {
                     finish(List.of(p), own);

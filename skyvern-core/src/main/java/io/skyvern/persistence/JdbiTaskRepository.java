@@ -7,6 +7,7 @@ import io.skyvern.task.TaskRepository;
 import io.skyvern.task.TaskStatus;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.Update;
@@ -40,7 +41,7 @@ public final class JdbiTaskRepository implements TaskRepository {
 
     public JdbiTaskRepository(Database database) {
         this.jdbi = Objects.requireNonNull(database, "database").jdbi();
-        this.inserts = new GroupCommit<>(jdbi, JdbiTaskRepository::insert, MAX_INSERTS_PER_COMMIT);
+        this.inserts = new GroupCommit<>(jdbi, JdbiTaskRepository::insertAll, MAX_INSERTS_PER_COMMIT);
     }
 
     @Override
@@ -66,14 +67,21 @@ public final class JdbiTaskRepository implements TaskRepository {
 
     /** Inserts many tasks in one batch, without any cap; for seeding and imports. */
     public void insertBatch(List<Task> tasks) {
-        jdbi.useTransaction(h -> {
-            var batch = h.prepareBatch(INSERT);
-            for (Task t : tasks) {
-                bindTask(batch, t);
-                batch.add();
-            }
-            batch.execute();
-        });
+        jdbi.useTransaction(h -> insertAll(h, tasks));
+    }
+
+    /** One JDBC batch: PostgreSQL with reWriteBatchedInserts (see Database) sends it as multi-row INSERTs. */
+    private static void insertAll(Handle h, List<Task> tasks) {
+        if (tasks.size() == 1) {
+            insert(h, tasks.get(0));
+            return;
+        }
+        PreparedBatch batch = h.prepareBatch(INSERT);
+        for (Task t : tasks) {
+            bindTask(batch, t);
+            batch.add();
+        }
+        batch.execute();
     }
 
     private static void insert(Handle h, Task task) {

@@ -2,6 +2,7 @@ package io.skyvern.persistence;
 
 import io.skyvern.testing.TestDatabases;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,11 @@ class GroupCommitIT {
         database = Database.open(TestDatabases.fresh());
         database.jdbi().useHandle(h -> h.execute("CREATE TABLE group_commit_it (n INT PRIMARY KEY)"));
         group = new GroupCommit<>(database.jdbi(),
-                (h, n) -> h.createUpdate("INSERT INTO group_commit_it (n) VALUES (:n)").bind("n", n).execute(), 64);
+                (h, items) -> {
+                    PreparedBatch batch = h.prepareBatch("INSERT INTO group_commit_it (n) VALUES (:n)");
+                    items.forEach(n -> batch.bind("n", n).add());
+                    batch.execute();
+                }, 64);
     }
 
     @AfterEach
