@@ -33,9 +33,13 @@ public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean 
         if (queueLease.compareTo(MIN_QUEUE_LEASE) < 0) {
             throw new IllegalArgumentException("queueLease must be at least " + MIN_QUEUE_LEASE + ", was " + queueLease);
         }
-        Objects.requireNonNull(nodeId, "nodeId");
-        if (!nodeId.isEmpty() && !NODE_ID_PATTERN.matcher(nodeId).matches()) {
+        if (!isValidNodeId(Objects.requireNonNull(nodeId, "nodeId"))) {
             throw new IllegalArgumentException("nodeId must match " + NODE_ID_PATTERN + ", was " + nodeId);
         }
+    }
+
+    /** Empty (the node is named from pid and host) or a name matching {@link #NODE_ID_PATTERN}. */
+    public static boolean isValidNodeId(String nodeId) {
+        return nodeId.isEmpty() || NODE_ID_PATTERN.matcher(nodeId).matches();
     }
 }

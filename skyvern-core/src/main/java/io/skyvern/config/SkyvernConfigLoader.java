@@ -158,7 +158,7 @@ public final class SkyvernConfigLoader {
 
     private static RunSettings runSettings(ValueReader r) {
         String nodeId = r.text(ConfigKey.NODE_ID);
-        if (!nodeId.isEmpty() && !RunSettings.NODE_ID_PATTERN.matcher(nodeId).matches()) {
+        if (!RunSettings.isValidNodeId(nodeId)) {
             r.invalid(ConfigKey.NODE_ID, "must be 1 to 64 letters, digits or . _ : @ -");
             nodeId = "";
         }

@@ -20,9 +20,8 @@ import java.util.function.BiConsumer;
  * caller commits at once; batches form only from callers already waiting.
  *
  * <p>Leader/follower, no thread of its own: the first waiting caller becomes the leader, takes
- * everything queued (up to {@code maxBatch}), hands it to the writer in one transaction (the writer
- * sends it as one JDBC batch: one round trip, one statement to prepare), commits and wakes the
- * others; a caller whose item is still queued then leads the next batch. If a batch fails, each of
+ * everything queued (up to {@code maxBatch}), hands it to the writer in one transaction (which may
+ * send it as one JDBC batch, as the task inserts do on PostgreSQL), commits and wakes the others; a caller whose item is still queued then leads the next batch. If a batch fails, each of
  * its items is retried in a transaction of its own, so one bad item fails only its own caller.
  * Thread-safe.
  */

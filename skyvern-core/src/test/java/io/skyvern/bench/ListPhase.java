@@ -9,6 +9,7 @@ import io.skyvern.task.TaskStatus;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ final class ListPhase {
     }
 
     static void run(TaskService service, List<String> orgs, int queries) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (String wire : System.getProperty("bench.listStatuses", "completed,running,all").split(",")) {
             names.add(wire.strip());
         }

@@ -15,6 +15,8 @@ import io.skyvern.task.TaskStatus;
 import io.skyvern.testing.TestDatabases;
 import io.skyvern.testing.TestOrganizations;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -127,8 +129,8 @@ public final class TaskStoreBenchmark {
      * being copied) land in the list phase; with {@code MAVEN_OPTS=-XX:+UseZGC} they do not.
      */
     private static String garbageCollectors() {
-        return String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+        return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(GarbageCollectorMXBean::getName).toList());
     }
 
     /**
