@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * One isolated browser context with one page ("tab"), used by one run at a time.
+ * One isolated browser context with its pages ("tabs"), used by one run at a time. Actions go to
+ * the current tab; a page the context opens ({@code target=_blank}, {@code window.open}) becomes
+ * the current tab, and {@link #drainEvents()} says so.
  *
  * <p>Actions take the element ids of the latest {@link #snapshot()} ({@code e12}, or {@code f1e3}
  * for an element inside an iframe). Every action failure (unknown id, timeout, wrong element kind)
@@ -24,8 +26,14 @@ public interface BrowserSession extends AutoCloseable {
 
     String title();
 
-    /** Gives ids to the interactable elements and collects the visible element tree. */
+    /**
+     * Waits (bounded) until the current tab settles (DOM quiet, network idle), then gives ids to the
+     * interactable elements of every frame and collects the visible element tree.
+     */
     PageSnapshot snapshot();
+
+    /** A cheap look at the current tab for the page-change guard (no settling, no ids given). */
+    PageState pageState();
 
     /** A PNG of the viewport. */
     byte[] screenshot();
@@ -49,6 +57,9 @@ public interface BrowserSession extends AutoCloseable {
     /** Scrolls the page by this many pixels (mouse wheel). */
     void scroll(int dx, int dy);
 
+    /** Scrolls the scrollable container {@code elementId} (or the element into view and then its nearest scrollable ancestor). */
+    void scrollElement(String elementId, int dx, int dy);
+
     /** Scrolls by most of a viewport in a direction. */
     default void scroll(ScrollDirection direction) {
         switch (direction) {
@@ -61,6 +72,24 @@ public interface BrowserSession extends AutoCloseable {
 
     /** Presses keys on the focused element, e.g. {@code Enter} or {@code Control+A}. */
     void press(String keys);
+
+    /** Focuses {@code elementId}, then presses keys on it. */
+    void press(String elementId, String keys);
+
+    /** The open tabs, the current one marked. */
+    java.util.List<TabInfo> tabs();
+
+    /** Makes {@code tabId} the current tab (and brings it to the front). */
+    void switchTab(String tabId);
+
+    /** Closes {@code tabId}; when it was the current tab, the most recently used other tab becomes current. */
+    void closeTab(String tabId);
+
+    /** What happened since the last call (tabs opened, dialogs answered, downloads saved), oldest first. */
+    java.util.List<BrowserEvent> drainEvents();
+
+    /** How to answer the next dialog, once; after it the default ({@link DialogResponse#DEFAULT}) applies again. */
+    void answerNextDialog(DialogResponse response);
 
     void goBack();
 

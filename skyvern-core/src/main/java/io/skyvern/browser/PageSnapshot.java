@@ -15,15 +15,25 @@ import java.util.Optional;
  * @param htmlSize     length in chars of the main document's outer HTML, for comparison
  * @param truncated    whether the rendered tree was cut at the size cap
  * @param took         how long taking the snapshot took
+ * @param tabs         the session's open tabs, the current one marked (empty when unknown)
+ * @param settle       what the snapshot waited for before reading the page
  */
 public record PageSnapshot(String url, String title, List<ElementNode> elements, String renderedTree,
-                           int htmlSize, boolean truncated, Duration took) {
+                           int htmlSize, boolean truncated, Duration took, List<TabInfo> tabs, SettleReport settle) {
     public PageSnapshot {
+        tabs = List.copyOf(tabs == null ? List.of() : tabs);
+        settle = settle == null ? SettleReport.NONE : settle;
         Objects.requireNonNull(url, "url");
         title = title == null ? "" : title;
         elements = List.copyOf(elements);
         Objects.requireNonNull(renderedTree, "renderedTree");
         Objects.requireNonNull(took, "took");
+    }
+
+    /** A snapshot of a single-tab session that did not wait. */
+    public PageSnapshot(String url, String title, List<ElementNode> elements, String renderedTree,
+                        int htmlSize, boolean truncated, Duration took) {
+        this(url, title, elements, renderedTree, htmlSize, truncated, took, List.of(), SettleReport.NONE);
     }
 
     /** The interactable element with this id, if the snapshot has it. */

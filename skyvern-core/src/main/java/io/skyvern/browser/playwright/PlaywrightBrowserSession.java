@@ -12,6 +12,10 @@ import com.microsoft.playwright.Tracing;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import io.skyvern.browser.BrowserActionException;
+import io.skyvern.browser.BrowserEvent;
+import io.skyvern.browser.DialogResponse;
+import io.skyvern.browser.PageState;
+import io.skyvern.browser.TabInfo;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.ElementTreeRenderer;
 import io.skyvern.browser.OptionChoice;
@@ -184,6 +188,49 @@ final class PlaywrightBrowserSession implements BrowserSession {
     @Override
     public void press(String keys) {
         onPage("Pressing " + keys, p -> p.keyboard().press(keys));
+    }
+
+    @Override
+    public PageState pageState() {
+        // Placeholder until tabs and the guard probe land: one tab, no document identity.
+        return new PageState("t1", currentUrl(), "", 0);
+    }
+
+    @Override
+    public void scrollElement(String elementId, int dx, int dy) {
+        onElement("Scrolling " + elementId, elementId, l -> l.evaluate("(e, d) => e.scrollBy(d[0], d[1])", List.of(dx, dy)));
+    }
+
+    @Override
+    public void press(String elementId, String keys) {
+        onElement("Pressing " + keys + " on " + elementId, elementId, l -> l.press(keys));
+    }
+
+    @Override
+    public List<TabInfo> tabs() {
+        return List.of(new TabInfo("t1", currentUrl(), title(), true));
+    }
+
+    @Override
+    public void switchTab(String tabId) {
+        if (!"t1".equals(tabId)) {
+            throw new BrowserActionException("No tab " + tabId);
+        }
+    }
+
+    @Override
+    public void closeTab(String tabId) {
+        throw new BrowserActionException("The last tab cannot be closed");
+    }
+
+    @Override
+    public List<BrowserEvent> drainEvents() {
+        return List.of();
+    }
+
+    @Override
+    public void answerNextDialog(DialogResponse response) {
+        // Placeholder until dialogs are handled.
     }
 
     @Override
