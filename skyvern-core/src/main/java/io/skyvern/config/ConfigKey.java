@@ -24,6 +24,7 @@ public enum ConfigKey {
     LLM_MODEL("", "Model name, e.g. gpt-4o-mini or claude-sonnet-4-5"),
     LLM_VISION("true", "Send screenshots to the model"),
     LLM_TIMEOUT_SECONDS("120", "Timeout of one LLM call"),
+    VERIFY_COMPLETION("true", "Check a complete answer with one more model call (goal, final page, history) before the run completes"),
     LLM_PRICES("", "Price overrides in USD per million tokens: model=in/out;model2=in/out (cost tracking)"),
     BROWSER_EXECUTABLE("", "Chromium/Chrome executable; empty means search PATH, then Playwright's own"),
     BROWSER_CDP_URL("", "Connect to a remote browser over CDP instead of launching one"),

@@ -137,7 +137,7 @@ public final class SkyvernConfigLoader {
         }
         LlmConfig llm = new LlmConfig(provider, baseUrl, apiKey, r.text(ConfigKey.LLM_MODEL),
                 r.bool(ConfigKey.LLM_VISION), Duration.ofSeconds(r.integer(ConfigKey.LLM_TIMEOUT_SECONDS, 1, 3600)),
-                r.text(ConfigKey.LLM_PRICES));
+                r.text(ConfigKey.LLM_PRICES), r.bool(ConfigKey.VERIFY_COMPLETION));
         int[] viewport = r.viewport(ConfigKey.BROWSER_VIEWPORT);
         BrowserConfig browser = new BrowserConfig(r.text(ConfigKey.BROWSER_EXECUTABLE), r.text(ConfigKey.BROWSER_CDP_URL),
                 r.bool(ConfigKey.BROWSER_HEADLESS), viewport[0], viewport[1], r.bool(ConfigKey.BROWSER_TRACE));
