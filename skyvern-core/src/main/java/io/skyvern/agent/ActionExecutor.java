@@ -150,9 +150,12 @@ public final class ActionExecutor {
             if (!isWebUrl(baseUri.toString())) {
                 return Optional.empty();
             }
-            String resolved = baseUri.resolve(target).toString();
+            // java.net.URI follows RFC 2396 here: a query-only reference would drop the last path segment.
+            String resolved = target.startsWith("?")
+                    ? new URI(baseUri.getScheme(), baseUri.getAuthority(), baseUri.getPath(), null, null) + target
+                    : baseUri.resolve(target).toString();
             return isWebUrl(resolved) ? Optional.of(resolved) : Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
             return Optional.empty();
         }
     }
