@@ -3,6 +3,7 @@ package io.skyvern.agent;
 import io.skyvern.artifact.ArtifactType;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.PageSnapshot;
+import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.llm.LlmClient;
 import io.skyvern.llm.LlmJson;
@@ -96,6 +97,17 @@ public final class AgentLoop {
         return Optional.empty();
     }
 
+    /**
+     * Stops the run's thread when a forced cancel interrupted it: nothing more may be written from
+     * it (an interrupted write makes the embedded database close its file), and the executor closes
+     * the open step once it has cleared the flag.
+     */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SkyvernException(ErrorCode.SERVICE_UNAVAILABLE, "The run was interrupted");
+        }
+    }
+
     /** One step through its four phases; the {@code finally} is the one place a step is finished. */
     private Optional<AgentResult> runStep(int stepNumber, AgentRun run) {
         String startUrl = run.session.currentUrl();
@@ -119,7 +131,9 @@ public final class AgentLoop {
             end = StepEnd.failed(run.secrets.redact(String.valueOf(e.getMessage())), end.outcomes());
             throw e;
         } finally {
-            record(stepId, stepNumber, startUrl, answer, end, meter, run);
+            if (!Thread.currentThread().isInterrupted()) {
+                record(stepId, stepNumber, startUrl, answer, end, meter, run);
+            }
         }
     }
 

@@ -72,6 +72,7 @@ final class StepActor {
                 outcome = withEvents(run.executor.execute(action, run.session, run.secrets, run.uploads), stepId, run);
             }
             meter.action(outcome.durationMs());
+            AgentLoop.stopIfInterrupted();
             run.recorder.action(stepId, i, action, outcome);
             outcome.download().ifPresent(file -> run.recorder.artifact(stepId, ArtifactType.DOWNLOAD, readAll(file)));
             outcomes.add(outcome);
