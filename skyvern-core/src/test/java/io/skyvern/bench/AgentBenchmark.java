@@ -33,7 +33,8 @@ import java.util.Set;
  * time (snapshot, screenshots, actions, recording), prompt size, element tree against HTML size;
  * then, with a zero-latency scripted LLM, tasks per minute at 1, 4 and 8 concurrent runs and the
  * memory each extra concurrent run costs (this JVM + its browser processes, PSS from /proc).
- * Run: {@code mvn -q -pl skyvern-core -am test-compile exec:java@agent-bench}.
+ * Run: {@code mvn -q -pl skyvern-core -am test-compile exec:java@agent-bench}; {@code -Dbench.parts=overhead,tree}
+ * picks parts (default {@code overhead,tree,throughput}).
  */
 public final class AgentBenchmark {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -47,9 +48,16 @@ public final class AgentBenchmark {
     public static void main(String[] args) throws Exception {
         try (FixtureSite site = FixtureSite.start(); ScriptedLlmServer llm = ScriptedLlmServer.start()) {
             llm.whenExhausted(AgentBenchmark::answer);
-            overhead(site, llm);
-            treeSizes(site);
-            throughput(site, llm);
+            String parts = System.getProperty("bench.parts", "overhead,tree,throughput");
+            if (parts.contains("overhead")) {
+                overhead(site, llm);
+            }
+            if (parts.contains("tree")) {
+                treeSizes(site);
+            }
+            if (parts.contains("throughput")) {
+                throughput(site, llm);
+            }
         }
         System.exit(0);
     }
@@ -145,19 +153,28 @@ public final class AgentBenchmark {
 
     private static void treeSizes(FixtureSite site) {
         System.out.println("== Element tree (what the prompt carries) against the page's HTML");
-        System.out.printf("%-14s %9s %9s %7s%n", "page", "tree ch", "html ch", "ratio");
+        System.out.printf("%-14s %9s %9s %7s %9s %9s%n", "page", "tree ch", "html ch", "ratio", "settle ms",
+                "snap ms");
         BrowserConfig config = new BrowserConfig(CHROMIUM, "", true, 1280, 800, false);
         try (PlaywrightBrowserManager manager = new PlaywrightBrowserManager(config, 1);
              BrowserSession session = manager.openSession(SessionOptions.fresh())) {
             for (String page : PAGES) {
                 session.navigate(site.url(page));
-                PageSnapshot s = session.snapshot();
+                session.snapshot();
+                List<Double> settle = new ArrayList<>();
+                List<Double> took = new ArrayList<>();
+                PageSnapshot s = null;
+                for (int i = 0; i < 10; i++) {  // the page is static now: what does settling cost?
+                    s = session.snapshot();
+                    settle.add((double) s.settle().waitedMs());
+                    took.add((double) s.took().toMillis());
+                }
                 int tree = s.renderedTree().length();
-                System.out.printf("%-14s %9d %9d %6.0f%%%n", page, tree, s.htmlSize(),
-                        100.0 * tree / Math.max(1, s.htmlSize()));
+                System.out.printf("%-14s %9d %9d %6.0f%% %9.0f %9.0f%n", page, tree, s.htmlSize(),
+                        100.0 * tree / Math.max(1, s.htmlSize()), pct(settle, 50), pct(took, 50));
             }
         }
-        System.out.println("(target: tree <= 25% of HTML)\n");
+        System.out.println("(target: tree <= 25% of HTML; settle and snap: medians of 10 snapshots of the loaded page)\n");
     }
 
     private static void throughput(FixtureSite site, ScriptedLlmServer llm) throws Exception {
