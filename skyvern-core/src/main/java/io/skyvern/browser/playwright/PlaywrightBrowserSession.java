@@ -254,7 +254,10 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     @Override
     public List<BrowserEvent> drainEvents() {
-        return withPage("Reading the browser events", p -> tabs.drain());
+        return withPage("Reading the browser events", p -> {
+            p.waitForTimeout(1);  // lets Playwright dispatch the events that arrived since the last call
+            return tabs.drain();
+        });
     }
 
     @Override
