@@ -113,7 +113,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
                 settler.settle(tabs.page());
                 raw[0] = frames.snapshot(tabs.current());
             }
-            return tabs.infos();
+            return tabs.infos(raw[0].title());
         });
         ElementTreeRenderer.Rendered rendered = renderer.render(raw[0].elements());
         return new PageSnapshot(raw[0].url(), raw[0].title(), raw[0].elements(), rendered.text(), raw[0].htmlSize(),

@@ -88,11 +88,16 @@ final class TabSet {
     }
 
     List<TabInfo> infos() {
+        return infos(null);
+    }
+
+    /** The tabs; {@code currentTitle}, when known (a snapshot just read it), spares a round trip. */
+    List<TabInfo> infos(String currentTitle) {
         List<TabInfo> out = new ArrayList<>();
         for (Tab t : tabs.values()) {
-            String title = "";
+            String title = t == current && currentTitle != null ? currentTitle : "";
             try {
-                title = t.page().title();
+                title = t == current && currentTitle != null ? currentTitle : t.page().title();
             } catch (PlaywrightException e) {
                 LOG.debug("No title for tab {}: {}", t.id(), BrowserLauncher.firstLine(e.getMessage()));
             }
