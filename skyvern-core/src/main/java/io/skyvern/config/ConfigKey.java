@@ -31,6 +31,7 @@ public enum ConfigKey {
     BROWSER_HEADLESS("true", "Run the browser headless"),
     BROWSER_VIEWPORT("1280x800", "Viewport WIDTHxHEIGHT"),
     BROWSER_TRACE("false", "Record a Playwright trace per run"),
+    SNAPSHOT_SETTLE_MS("3000", "Longest wait before a page snapshot for the page to settle (DOM quiet 200 ms, no request in flight); 0 = no wait"),
     MAX_STEPS_CAP("50", "Highest max_steps a task may ask for"),
     DEFAULT_MAX_STEPS("10", "max_steps of a task that names none"),
     ORG_MAX_CONCURRENT_TASKS("10", "Default per-organisation limit of running tasks"),
