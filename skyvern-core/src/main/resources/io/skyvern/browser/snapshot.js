@@ -249,6 +249,12 @@
       walkChildren(el, depth, true);
       return;
     }
+    if (el.tagName === 'TR') {
+      // A row marker: the renderer writes a row's cells on one line.
+      emit({ tag: 'tr', depth });
+      walkChildren(el, depth + 1, false);
+      return;
+    }
     const block = BLOCK_TAGS.has(el.tagName);
     const text = clean(block ? visibleText(el, MAX_BLOCK) : directText(el), MAX_BLOCK);
     if (text) emit({ tag: el.tagName.toLowerCase(), text, depth });
