@@ -23,7 +23,8 @@ import java.util.Map;
  * shown, in-page build ms and evaluate round trip ms (cold: first call after a fresh load; warm:
  * median of {@code bench.warm} more calls), our whole first-step prompt, and the ratios ours/Skyvern.
  * Skyvern's code is read at run time from the checkout given as {@code -Dbench.skyvern=/path}.
- * Run: {@code mvn -q -pl skyvern-core -am test-compile exec:java@tree-bench -Dbench.skyvern=/path/to/skyvern}.
+ * Run: {@code mvn -q -pl skyvern-core -am test-compile exec:java@tree-bench -Dbench.skyvern=/path/to/skyvern}
+ * ({@code -Dbench.warm=N} warm runs, {@code -Dbench.dump=/tmp/dir} to write both renderings for reading).
  */
 public final class ElementTreeBenchmark {
     private static final String CHROMIUM = System.getProperty("bench.chromium", "/usr/bin/chromium");
@@ -122,9 +123,20 @@ public final class ElementTreeBenchmark {
         AgentPrompt prompt = new PromptBuilder().actionPrompt(new StepContext(page.goal(), null, page.payload(),
                 Map.of(), s.url(), s.title(), tree, List.of(), 1, 10));
         String promptText = prompt.system() + "\n\n" + prompt.user();
+        dump(page.file(), sky.html(), promptText);
         return new Row(page.file().replace(".html", ""), s.htmlSize(), sky.html().length(), tokens.count(sky.html()),
                 sky.ids(), skyTimes, tree.length(), tokens.count(tree), OurTree.shownIds(s), promptText.length(),
                 tokens.count(promptText), ourTimes);
+    }
+
+    /** With -Dbench.dump=DIR, writes both renderings there for reading (never into the repository). */
+    private static void dump(String file, String skyvernHtml, String ourPrompt) throws java.io.IOException {
+        String dir = System.getProperty("bench.dump", "");
+        if (!dir.isBlank()) {
+            java.nio.file.Path d = java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            java.nio.file.Files.writeString(d.resolve(file.replace(".html", ".skyvern.html")), skyvernHtml);
+            java.nio.file.Files.writeString(d.resolve(file.replace(".html", ".ours.txt")), ourPrompt);
+        }
     }
 
     static double median(List<Double> values) {
