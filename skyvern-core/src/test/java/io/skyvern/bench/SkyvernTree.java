@@ -89,7 +89,11 @@ final class SkyvernTree {
         writer.start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         writer.join();
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("skyvern_tree.py " + mode + " did not finish in 120 s");
+        }
+        if (p.exitValue() != 0) {
             throw new IllegalStateException("skyvern_tree.py " + mode + " failed (exit " + p.exitValue() + ")");
         }
         return text;
