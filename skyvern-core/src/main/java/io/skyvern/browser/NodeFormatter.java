@@ -122,7 +122,7 @@ final class NodeFormatter {
     }
 
     static String normalize(String s) {
-        return s.replaceAll("[\\s:*]+", " ").strip().toLowerCase(Locale.ROOT);
+        return s.replaceAll("[\\s:*]+", " ").strip();
     }
 
     private static void attr(StringBuilder sb, String name, String value) {
