@@ -77,6 +77,10 @@ public final class ElementTreeRenderer {
             int end = subtreeEnd(nodes, i);
             if (node.tag().equals("tr") && node.id().isEmpty()) {
                 lines.add(row(nodes, i, end, used));
+            } else if (isEmptyLabel(node) && i + 1 < nodes.size() && isField(nodes.get(i + 1))) {
+                used[i] = true;   // a swatch or custom box: the field after it says what it is
+                lines.add(new Line("", 1));
+                nodes = withLabel(nodes, i + 1, firstNonEmpty(node.attribute("title"), node.attribute("aria-label")));
             } else if (!node.text().isEmpty() && repeatsAFieldLabel(nodes, i, end)) {
                 used[i] = true;
                 lines.add(new Line("", 1));   // said by the field's label: no line, but counted
@@ -102,7 +106,7 @@ public final class ElementTreeRenderer {
             if (used[k] || !isInlineLeaf(nodes, k)) {
                 continue;
             }
-            int found = text.indexOf(child.text(), cursor);
+            int found = wordAt(text, child.text(), cursor);
             if (found < 0) {
                 continue;
             }
@@ -129,6 +133,21 @@ public final class ElementTreeRenderer {
             return "<" + tag + ">" + text + "</" + tag + ">";
         }
         return tag.equals("li") ? "- " + text : text;
+    }
+
+    /** Where {@code word} occurs in {@code text} from {@code from} on as a whole word (not the 7 of 37%); -1 if not. */
+    static int wordAt(String text, String word, int from) {
+        for (int at = text.indexOf(word, from); at >= 0; at = text.indexOf(word, at + 1)) {
+            int after = at + word.length();
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+                    || !Character.isLetterOrDigit(word.charAt(0));
+            boolean endOk = after == text.length() || !Character.isLetterOrDigit(text.charAt(after))
+                    || !Character.isLetterOrDigit(word.charAt(word.length() - 1));
+            if (startOk && endOk) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /** A table row as one line: its cells' text, controls written in place, separated by bars. */
@@ -163,6 +182,26 @@ public final class ElementTreeRenderer {
             }
         }
         return false;
+    }
+
+    private static boolean isEmptyLabel(ElementNode node) {
+        return node.interactable() && node.tag().equals("label") && node.text().isEmpty();
+    }
+
+    /** The list with the field at {@code at} given {@code label} when it has none. */
+    private static List<ElementNode> withLabel(List<ElementNode> nodes, int at, String label) {
+        ElementNode f = nodes.get(at);
+        if (label.isEmpty() || !f.label().isEmpty()) {
+            return nodes;
+        }
+        List<ElementNode> copy = new ArrayList<>(nodes);
+        copy.set(at, new ElementNode(f.id(), f.tag(), f.attributes(), f.text(), label, f.options(), f.depth(), f.frame(),
+                f.interactable()));
+        return copy;
+    }
+
+    private static String firstNonEmpty(String a, String b) {
+        return a.isEmpty() ? b : a;
     }
 
     private static boolean isField(ElementNode node) {

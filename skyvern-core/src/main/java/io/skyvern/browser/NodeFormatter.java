@@ -18,7 +18,7 @@ final class NodeFormatter {
     private static final Set<String> FLAGS = Set.of("disabled", "required", "readonly", "multiple", "contenteditable");
     /** Options shown for one select; the model can still choose any other by its label. */
     static final int MAX_OPTIONS = 25;
-    private static final int MAX_HREF = 80;
+    private static final int MAX_HREF = 48;
 
     /** The opening tag with its attributes, and for a non-void tag its text and closing tag. */
     String format(ElementNode node) {
@@ -45,6 +45,18 @@ final class NodeFormatter {
 
     private static void appendAttribute(StringBuilder sb, ElementNode node, String name, String value) {
         switch (name) {
+            case "type" -> {
+                boolean defaultType = (node.tag().equals("button") && value.equals("button"))
+                        || (node.tag().equals("input") && value.equals("text"));
+                if (!defaultType) {
+                    attr(sb, name, value);
+                }
+            }
+            case "name" -> {
+                if (!isNamedOtherwise(node)) {
+                    attr(sb, name, value);
+                }
+            }
             case "checked" -> {
                 if (value.equals("true")) {
                     sb.append(" checked");
@@ -58,7 +70,7 @@ final class NodeFormatter {
                 }
             }
             case "value", "title", "aria-label" -> {
-                if (!same(value, node.text()) && !same(value, node.label()) && !(name.equals("value") && value.equals("on"))) {
+                if (!same(value, node.text()) && !same(value, node.label()) && !(name.equals("value") && saysNothing(node, value))) {
                     attr(sb, name, value);
                 }
             }
@@ -78,7 +90,29 @@ final class NodeFormatter {
         }
     }
 
-    /** Options on one line, {@code Germany | Japan (selected) | …}, with a value only where it differs from the label. */
+    /**
+     * A field's {@code name} is for the server; the model finds the field by what a person reads:
+     * it is shown only when nothing else names the field.
+     */
+    private static boolean isNamedOtherwise(ElementNode node) {
+        return !node.label().isEmpty() || !node.attribute("aria-label").isEmpty() || !node.attribute("placeholder").isEmpty()
+                || !node.attribute("title").isEmpty() || (isChoice(node) && !node.attribute("value").isEmpty());
+    }
+
+    /** A checkbox's {@code on}, a record id ({@code 5600002409221}) or a value its label already says. */
+    private static boolean saysNothing(ElementNode node, String value) {
+        if (!isChoice(node)) {
+            return false;
+        }
+        return value.equals("on") || value.matches("[0-9a-fA-F-]{8,}") || node.label().contains(value);
+    }
+
+    private static boolean isChoice(ElementNode node) {
+        String type = node.attribute("type");
+        return node.tag().equals("input") && (type.equals("checkbox") || type.equals("radio"));
+    }
+
+    /** Options on one line by their labels, {@code Germany | Japan (selected) | …} (select_option takes a label). */
     static String options(List<ElementOption> options) {
         StringBuilder sb = new StringBuilder();
         int shown = 0;
@@ -90,9 +124,6 @@ final class NodeFormatter {
                 sb.append(" | ");
             }
             sb.append(escapeText(o.label().isEmpty() ? o.value() : o.label()));
-            if (!o.value().isEmpty() && !same(o.value(), o.label())) {
-                sb.append(" [").append(escapeText(o.value())).append(']');
-            }
             if (o.selected()) {
                 sb.append(" (selected)");
             }
@@ -111,8 +142,9 @@ final class NodeFormatter {
         if (h.isEmpty() || h.equals("#") || lower.startsWith("javascript:")) {
             return "";
         }
-        if (h.length() > MAX_HREF && h.contains("?")) {
-            h = h.substring(0, h.indexOf('?')) + "?…";
+        if (h.length() > MAX_HREF && (h.contains("?") || h.contains("#"))) {
+            int cut = h.contains("?") ? h.indexOf('?') : h.indexOf('#');
+            h = h.substring(0, cut) + h.charAt(cut) + "…";
         }
         return h.length() > MAX_HREF ? h.substring(0, MAX_HREF - 1) + "…" : h;
     }

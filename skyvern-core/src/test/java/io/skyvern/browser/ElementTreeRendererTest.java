@@ -55,7 +55,7 @@ class ElementTreeRendererTest {
                 List.of(new ElementOption("de", "Germany", false), new ElementOption("jp", "Japan", true)), 1, "", true);
 
         assertThat(renderer.renderNode(select)).isEqualTo(
-                " <select id=\"e3\" label=\"Country\" name=\"country\">Germany [de] | Japan [jp] (selected)</select>\n");
+                " <select id=\"e3\" label=\"Country\">Germany | Japan (selected)</select>\n");
     }
 
     @Test
@@ -107,7 +107,7 @@ class ElementTreeRendererTest {
 
         assertThat(renderer.renderNode(unchecked)).isEqualTo("<input id=\"e5\" label=\"Gift wrap\" type=\"checkbox\">\n");
         assertThat(renderer.renderNode(checked))
-                .isEqualTo("<input id=\"e6\" label=\"Express\" type=\"radio\" checked required>\n");
+                .isEqualTo("<input id=\"e6\" label=\"Express\" type=\"radio\" value=\"express\" checked required>\n");
         assertThat(renderer.renderNode(select)).isEqualTo("<select id=\"e7\">Japan (selected)</select>\n");
         assertThat(renderer.renderNode(tracking)).isEqualTo("<a id=\"e8\" href=\"https://ads.example.net/click?…\">Buy now</a>\n");
     }
