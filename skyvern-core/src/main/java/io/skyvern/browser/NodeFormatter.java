@@ -75,8 +75,10 @@ final class NodeFormatter {
                 }
             }
             case "href" -> {
+                // A same-site link with text is found and clicked by its text; its path is noise.
                 String href = href(value);
-                if (!href.isEmpty()) {
+                boolean sameSite = href.startsWith("/") && !href.startsWith("//");
+                if (!href.isEmpty() && !(sameSite && !node.text().isEmpty())) {
                     attr(sb, name, href);
                 }
             }
