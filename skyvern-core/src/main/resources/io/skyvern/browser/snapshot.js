@@ -4,7 +4,8 @@
 // Gives each interactable element a stable id in data-skyvern-id (prefix + 'e' + n, reused across
 // snapshots), walks the rendered DOM (open shadow roots included, iframes only as markers carrying
 // the data-skyvern-frame id Java gave them) and returns a JSON string: {url, title, htmlSize,
-// elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
+// sinceMutation (ms since the DOM last changed, -1 unknown: lets a static page skip the settle
+// wait), elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
 // With probe=true it only counts visible interactables without an id yet (the page-change guard).
 // Depth counts emitted ancestors only, so indentation stays shallow.
 (opts) => {
@@ -281,6 +282,7 @@
     url: location.href,
     title: document.title,
     htmlSize: document.documentElement ? document.documentElement.outerHTML.length : 0,
+    sinceMutation: window.__skyvernLastMutation === undefined ? -1 : performance.now() - window.__skyvernLastMutation,
     elements: out,
   });
 }

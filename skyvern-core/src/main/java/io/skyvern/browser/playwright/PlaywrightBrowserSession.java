@@ -105,19 +105,32 @@ final class PlaywrightBrowserSession implements BrowserSession {
         SnapshotReader.Raw[] raw = new SnapshotReader.Raw[1];
         SettleReport[] settle = new SettleReport[1];
         List<TabInfo> open = withPage("Taking a snapshot", p -> {
-            settle[0] = settler.settle(p);
+            // Read first: on a settled page that read is the snapshot. Otherwise wait, then read again.
             try {
                 raw[0] = frames.snapshot(tabs.current());
             } catch (PlaywrightException e) {
-                // A navigation destroyed the context mid-walk: wait for the new page and walk it.
-                settler.settle(tabs.page());
-                raw[0] = frames.snapshot(tabs.current());
+                raw[0] = null;  // a navigation destroyed the context mid-walk: settle on the new page
+            }
+            if (raw[0] != null && settler.settledAlready(tabs.page(), raw[0].sinceMutationMs())) {
+                settle[0] = SettleReport.NONE;
+            } else {
+                settle[0] = settler.settle(tabs.page());
+                raw[0] = readAfterSettling();
             }
             return tabs.infos(raw[0].title());
         });
         ElementTreeRenderer.Rendered rendered = renderer.render(raw[0].elements());
         return new PageSnapshot(raw[0].url(), raw[0].title(), raw[0].elements(), rendered.text(), raw[0].htmlSize(),
                 rendered.truncated(), Duration.ofNanos(System.nanoTime() - start), open, settle[0]);
+    }
+
+    private SnapshotReader.Raw readAfterSettling() {
+        try {
+            return frames.snapshot(tabs.current());
+        } catch (PlaywrightException e) {
+            settler.settle(tabs.page());
+            return frames.snapshot(tabs.current());
+        }
     }
 
     @Override
