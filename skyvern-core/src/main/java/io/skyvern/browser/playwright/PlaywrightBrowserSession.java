@@ -1,12 +1,10 @@
 package io.skyvern.browser.playwright;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FileChooser;
-import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -135,23 +133,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     @Override
     public PageState pageState() {
-        return withPage("Reading the page state", p -> {
-            String docId = "";
-            int unseen = 0;
-            for (Frame f : p.frames()) {
-                try {
-                    JsonNode probe = MAPPER.readTree(String.valueOf(f.evaluate(SnapshotReader.SCRIPT,
-                            SnapshotReader.probeOptions())));
-                    unseen += probe.path("unseen").asInt();
-                    if (f == p.mainFrame()) {
-                        docId = probe.path("docId").asText();
-                    }
-                } catch (PlaywrightException | JsonProcessingException e) {
-                    LOG.debug("Frame {} not probed: {}", f.url(), BrowserLauncher.firstLine(e.getMessage()));
-                }
-            }
-            return new PageState(tabs.current().id(), p.url(), docId, unseen);
-        });
+        return withPage("Reading the page state", p -> GuardProbe.state(tabs.current()));
     }
 
     @Override
