@@ -138,7 +138,7 @@ public final class SkyvernServer implements AutoCloseable {
     private static List<RouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics, boolean production) {
         List<RouteGroup> groups = new ArrayList<>(List.of(
                 new HealthRoutes(skyvern, metrics),
-                new TaskRoutes(skyvern.tasks(), skyvern.taskWebhooks(), bodies),
+                new TaskRoutes(skyvern.tasks(), bodies),
                 new ArtifactRoutes(skyvern.artifacts()),
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
                 new WorkflowRoutes(skyvern.workflows(), bodies),

@@ -24,7 +24,6 @@ import io.skyvern.task.TaskQuery;
 import io.skyvern.task.TaskService;
 import io.skyvern.task.TaskSortField;
 import io.skyvern.task.TaskStatus;
-import io.skyvern.execution.TaskWebhooks;
 import io.skyvern.webhook.DeliveryResult;
 
 import java.time.Instant;
@@ -38,12 +37,10 @@ import java.util.Set;
 public final class TaskRoutes implements RouteGroup {
     static final String BASE = "/api/v1/tasks";
     private final TaskService tasks;
-    private final TaskWebhooks webhooks;
     private final Bodies bodies;
 
-    public TaskRoutes(TaskService tasks, TaskWebhooks webhooks, Bodies bodies) {
+    public TaskRoutes(TaskService tasks, Bodies bodies) {
         this.tasks = tasks;
-        this.webhooks = webhooks;
         this.bodies = bodies;
     }
 
@@ -148,7 +145,7 @@ public final class TaskRoutes implements RouteGroup {
 
     private void retryWebhook(Context ctx) {
         String taskId = ctx.pathParam("task_id");
-        DeliveryResult result = webhooks.retry(RequestAttributes.organizationId(ctx), taskId);
+        DeliveryResult result = tasks.retryWebhook(RequestAttributes.organizationId(ctx), taskId);
         ApiResponses.ok(ctx, WebhookRetryResponse.of(taskId, result));
     }
 }
