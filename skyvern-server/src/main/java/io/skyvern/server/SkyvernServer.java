@@ -18,6 +18,8 @@ import io.skyvern.server.http.RequestValidationException;
 import io.skyvern.server.http.RouteGroup;
 import io.skyvern.server.http.UnreadBodyDrain;
 import io.skyvern.server.middleware.AuthHandler;
+import io.skyvern.server.middleware.ClientAddress;
+import io.skyvern.server.middleware.FailedAuthLimiter;
 import io.skyvern.server.middleware.CorsHandler;
 import io.skyvern.server.middleware.MiddlewareChain;
 import io.skyvern.server.middleware.ProcessTimeHandler;
@@ -80,6 +82,7 @@ public final class SkyvernServer implements AutoCloseable {
         Objects.requireNonNull(serverConfig, "serverConfig");
         Optional<Path> credentials = Bootstrap.ensure(skyvern.organizations(), skyvern.config().dataDir(),
                 serverConfig.bootstrapApiKey());
+        Bootstrap.warnIfCredentialsRevoked(skyvern.organizations(), skyvern.config().dataDir());
         // Counts the requests in flight, and answers 503 to new ones once a graceful stop began.
         GracefulHandler graceful = new GracefulHandler();
         Javalin app = Javalin.create(config -> {
@@ -115,11 +118,12 @@ public final class SkyvernServer implements AutoCloseable {
         // Each chain is one Javalin handler (see MiddlewareChain for why), its handlers run in this order.
         routes.before(MiddlewareChain.before(
                 new RequestIdHandler(),
+                new ClientAddress(server.trustedProxies()),
                 new CorsHandler(server.allowedOrigins(), production),
                 ProcessTimeHandler.start(),
                 new RateLimitHandler(server.rateLimitPerMinute())));
         routes.beforeMatched(MiddlewareChain.before(
-                new AuthHandler(skyvern.organizations()),
+                new AuthHandler(skyvern.organizations(), new FailedAuthLimiter(server.rateLimitPerMinute())),
                 new NulGuard()));
         for (RouteGroup group : groups(skyvern, bodies, metrics, production)) {
             group.register(routes);
@@ -137,7 +141,7 @@ public final class SkyvernServer implements AutoCloseable {
 
     private static List<RouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics, boolean production) {
         List<RouteGroup> groups = new ArrayList<>(List.of(
-                new HealthRoutes(skyvern, metrics),
+                new HealthRoutes(skyvern, metrics, production),
                 new TaskRoutes(skyvern.tasks(), bodies),
                 new ArtifactRoutes(skyvern.artifacts()),
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),

@@ -123,7 +123,16 @@ public final class ApiCatalog {
         ops.add(op("GET", "/api/v1/api_keys", "api_keys", "List API keys", none, null, 200, ApiKeyResponse.class,
                 true, List.of()));
         ops.add(op("DELETE", "/api/v1/api_keys/{api_key_id}", "api_keys", "Revoke an API key",
-                List.of(Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(404)));
+                List.of(Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(404, 409)));
+        List<Param> org = List.of(Param.path("organization_id"));
+        String orgKeys = "/api/v1/organizations/{organization_id}/api_keys";
+        ops.add(op("POST", orgKeys, "api_keys", "Create an API key of an organisation (bootstrap: any; others: "
+                + "their own)", org, NameBody.class, 201, ApiKeyResponse.class, false, List.of(403, 404, 422)));
+        ops.add(op("GET", orgKeys, "api_keys", "List an organisation's API keys (bootstrap: any)", org, null, 200,
+                ApiKeyResponse.class, true, List.of(403, 404)));
+        ops.add(op("DELETE", orgKeys + "/{api_key_id}", "api_keys", "Revoke an organisation's API key; its last "
+                + "active key cannot be revoked (409 LAST_API_KEY)", List.of(Param.path("organization_id"),
+                Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(403, 404, 409)));
         ops.add(new Operation("GET", "/health", "ops", "Health (database and browser)", none, null, 200, null, false,
                 List.of(503), false));
         ops.add(new Operation("GET", "/metrics", "ops", "Prometheus metrics (text): HTTP, queue depth, runs by status", none, null, 200, null, false,
