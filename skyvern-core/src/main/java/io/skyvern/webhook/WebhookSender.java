@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends signed webhooks: POST of the exact body with {@code Content-Type: application/json},
- * {@code x-skyvern-signature} and {@code x-skyvern-timestamp}; up to {@code maxAttempts} attempts
+ * {@code x-skyvern-signature} and {@code x-skyvern-timestamp}, and the {@link StandardWebhooks}
+ * headers (one {@code webhook-id} for all attempts of a delivery, the timestamp signed); up to {@code maxAttempts} attempts
  * with exponential backoff on 429, 5xx, timeouts and network errors (other answers are final);
  * redirects are not followed (they could lead past the {@link SsrfGuard}). Every attempt goes to
  * the delivery log. {@link #sendAsync} runs on a small executor of its own; close the sender at
@@ -85,12 +87,13 @@ public final class WebhookSender implements AutoCloseable {
             return refuse(request, "refused: " + refusal.get());
         }
         String signature = WebhookSignature.sign(request.body(), key);
+        String deliveryId = "msg_" + UUID.randomUUID().toString().replace("-", "");
         DeliveryResult result = null;
         for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
             if (attempt > 1 && !pause(options.backoffBefore(attempt))) {
                 return result;
             }
-            Attempt a = attempt(uri, request.body(), signature);
+            Attempt a = attempt(uri, request.body(), signature, deliveryId, key);
             record(request, attempt, a);
             result = new DeliveryResult(a.succeeded(), attempt,
                     a.status == null ? OptionalInt.empty() : OptionalInt.of(a.status), Optional.ofNullable(a.error));
@@ -124,11 +127,15 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    private Attempt attempt(URI uri, byte[] body, String signature) {
+    private Attempt attempt(URI uri, byte[] body, String signature, String deliveryId, String key) {
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest httpRequest = HttpRequest.newBuilder(uri).timeout(options.timeout())
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.SIGNATURE_HEADER, signature)
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(clock.instant().getEpochSecond()))
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardWebhooks.ID_HEADER, deliveryId)
+                .header(StandardWebhooks.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardWebhooks.SIGNATURE_HEADER, StandardWebhooks.sign(deliveryId, timestamp, body, key))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         long start = System.nanoTime();
         try {
