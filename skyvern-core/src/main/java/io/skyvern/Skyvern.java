@@ -21,6 +21,8 @@ import io.skyvern.execution.RunDispatcher;
 import io.skyvern.execution.RunRegistry;
 import io.skyvern.execution.TaskRunExecutor;
 import io.skyvern.execution.TaskWebhooks;
+import io.skyvern.idempotency.IdempotencyService;
+import io.skyvern.persistence.JdbiIdempotencyRepository;
 import io.skyvern.persistence.Database;
 import io.skyvern.persistence.JdbiArtifactMetadataRepository;
 import io.skyvern.persistence.JdbiBrowserSessionRepository;
@@ -86,6 +88,7 @@ public final class Skyvern implements AutoCloseable {
     private final RunRegistry registry = new RunRegistry();
     private final WorkerPool pool;
     private final ScheduledExecutorService sweeper;
+    private final IdempotencyService idempotency;
 
     private Skyvern(SkyvernConfig config, Clock clock, IdGenerator ids) {
         this.config = config;
@@ -94,6 +97,7 @@ public final class Skyvern implements AutoCloseable {
         this.database = Database.open(config.database());
         try {
             this.organizations = new OrganizationService(new JdbiOrganizationRepository(database), config, clock, ids);
+            this.idempotency = new IdempotencyService(new JdbiIdempotencyRepository(database), clock);
             this.artifacts = new ArtifactService(FileArtifactStore.inDataDir(config.dataDir()),
                     new JdbiArtifactMetadataRepository(database), ids, clock);
             this.webhookSender = new WebhookSender(new JdbiWebhookDeliveryRepository(database),
@@ -182,6 +186,11 @@ public final class Skyvern implements AutoCloseable {
 
     public OrganizationService organizations() {
         return organizations;
+    }
+
+    /** Idempotency-Key handling of creates (the server's POST /tasks, /workflows and runs). */
+    public IdempotencyService idempotency() {
+        return idempotency;
     }
 
     public TaskService tasks() {

@@ -13,6 +13,7 @@ import io.skyvern.common.SkyvernException;
 import io.skyvern.server.error.ErrorResponder;
 import io.skyvern.server.error.JettyErrorHandler;
 import io.skyvern.server.http.Bodies;
+import io.skyvern.server.http.IdempotentCreate;
 import io.skyvern.server.http.NulGuard;
 import io.skyvern.server.http.RequestValidationException;
 import io.skyvern.server.http.RouteGroup;
@@ -140,12 +141,13 @@ public final class SkyvernServer implements AutoCloseable {
     }
 
     private static List<RouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics, boolean production) {
+        IdempotentCreate idempotent = new IdempotentCreate(skyvern.idempotency(), bodies);
         List<RouteGroup> groups = new ArrayList<>(List.of(
                 new HealthRoutes(skyvern, metrics, production),
-                new TaskRoutes(skyvern.tasks(), bodies),
+                new TaskRoutes(skyvern.tasks(), bodies, idempotent),
                 new ArtifactRoutes(skyvern.artifacts()),
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
-                new WorkflowRoutes(skyvern.workflows(), bodies),
+                new WorkflowRoutes(skyvern.workflows(), bodies, idempotent),
                 new OrganizationRoutes(skyvern.organizations(), bodies)));
         if (!production) {
             groups.add(new DocsRoutes());

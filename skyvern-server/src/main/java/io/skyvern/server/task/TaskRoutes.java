@@ -9,6 +9,7 @@ import io.skyvern.server.common.LogResponse;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.CancelReasons;
+import io.skyvern.server.http.IdempotentCreate;
 import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
@@ -38,10 +39,12 @@ public final class TaskRoutes implements RouteGroup {
     static final String BASE = "/api/v1/tasks";
     private final TaskService tasks;
     private final Bodies bodies;
+    private final IdempotentCreate idempotent;
 
-    public TaskRoutes(TaskService tasks, Bodies bodies) {
+    public TaskRoutes(TaskService tasks, Bodies bodies, IdempotentCreate idempotent) {
         this.tasks = tasks;
         this.bodies = bodies;
+        this.idempotent = idempotent;
     }
 
     @Override
@@ -59,9 +62,11 @@ public final class TaskRoutes implements RouteGroup {
     }
 
     private void create(Context ctx) {
-        CreateTaskBody body = bodies.read(ctx, CreateTaskBody.class);
-        Task task = tasks.create(RequestAttributes.organizationId(ctx), body.toRequest());
-        ApiResponses.created(ctx, TaskResponse.of(task));
+        idempotent.handle(ctx, () -> {
+            CreateTaskBody body = bodies.read(ctx, CreateTaskBody.class);
+            Task task = tasks.create(RequestAttributes.organizationId(ctx), body.toRequest());
+            return new IdempotentCreate.Created(201, TaskResponse.of(task), Map.of());
+        });
     }
 
     private void list(Context ctx) {
