@@ -22,6 +22,7 @@ import io.skyvern.execution.RunRegistry;
 import io.skyvern.execution.TaskRunExecutor;
 import io.skyvern.execution.TaskWebhooks;
 import io.skyvern.idempotency.IdempotencyService;
+import io.skyvern.netpolicy.NetworkPolicy;
 import io.skyvern.persistence.JdbiIdempotencyRepository;
 import io.skyvern.persistence.Database;
 import io.skyvern.persistence.JdbiArtifactMetadataRepository;
@@ -107,7 +108,8 @@ public final class Skyvern implements AutoCloseable {
             this.browserSessions = new BrowserSessionService(new JdbiBrowserSessionRepository(database),
                     config.dataDir(), clock, ids);
             this.queue = new JdbiRunQueue(database, clock);
-            this.browsers = new LazyBrowserManager(() -> new PlaywrightBrowserManager(config.browser(), lanes(config)),
+            this.browsers = new LazyBrowserManager(() -> new PlaywrightBrowserManager(config.browser(), lanes(config),
+                    NetworkPolicy.allowingPrivateNetwork(config.runs().allowPrivateNetwork())),
                     () -> browserConfigured(config));
             ExecutionHooks hooks = new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks);
             this.tasks = new TaskService(taskRepos, organizations, config, clock, ids, hooks);

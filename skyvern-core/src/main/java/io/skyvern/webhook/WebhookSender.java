@@ -1,5 +1,7 @@
 package io.skyvern.webhook;
 
+import io.skyvern.netpolicy.NetworkPolicy;
+
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.IdGenerator;
 import io.skyvern.common.IdPrefix;
@@ -30,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code x-skyvern-signature} and {@code x-skyvern-timestamp}, and the {@link StandardWebhooks}
  * headers (one {@code webhook-id} for all attempts of a delivery, the timestamp signed); up to {@code maxAttempts} attempts
  * with exponential backoff on 429, 5xx, timeouts and network errors (other answers are final);
- * redirects are not followed (they could lead past the {@link SsrfGuard}). Every attempt goes to
+ * redirects are not followed (they could lead past the {@link NetworkPolicy}). Every attempt goes to
  * the delivery log. {@link #sendAsync} runs on a small executor of its own; close the sender at
  * shutdown. Thread-safe.
  */
@@ -42,7 +44,7 @@ public final class WebhookSender implements AutoCloseable {
     private final WebhookOptions options;
     private final IdGenerator ids;
     private final Clock clock;
-    private final SsrfGuard guard;
+    private final NetworkPolicy guard;
     private final HttpClient http;
     private final ExecutorService executor;
 
@@ -51,7 +53,7 @@ public final class WebhookSender implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.guard = new SsrfGuard(options.allowPrivateNetwork());
+        this.guard = NetworkPolicy.allowingPrivateNetwork(options.allowPrivateNetwork());
         this.http = HttpClient.newBuilder().connectTimeout(options.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         AtomicInteger n = new AtomicInteger();

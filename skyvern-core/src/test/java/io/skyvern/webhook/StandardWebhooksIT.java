@@ -131,6 +131,14 @@ class StandardWebhooksIT {
         assertThat(replay(captured.headers(), tampered)).as("a changed body").isEqualTo(401);
     }
 
+    @Test
+    void a_webhook_to_a_metadata_address_is_refused_even_with_private_networks_allowed() {
+        DeliveryResult result = sender.send(WebhookRequest.forTask(org, "tsk_1",
+                "http://169.254.169.254/latest/meta-data/", BODY));
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.error()).hasValueSatisfying(e -> assertThat(e).contains("metadata"));
+    }
+
     private int replay(Map<String, String> headers, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));

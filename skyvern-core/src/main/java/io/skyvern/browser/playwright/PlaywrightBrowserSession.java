@@ -59,10 +59,18 @@ final class PlaywrightBrowserSession implements BrowserSession {
     private final ElementTreeRenderer renderer;
     private final SnapshotReader reader = new SnapshotReader();
     private final Runnable onClose;
+    private final Optional<NavigationGuard> guard;
     private volatile boolean closed;
 
     PlaywrightBrowserSession(BrowserLane lane, BrowserContext context, Page page, Optional<Path> storageFile,
                              Optional<Path> traceFile, int maxTreeChars, Runnable onClose) {
+        this(lane, context, page, storageFile, traceFile, maxTreeChars, onClose, Optional.empty());
+    }
+
+    PlaywrightBrowserSession(BrowserLane lane, BrowserContext context, Page page, Optional<Path> storageFile,
+                             Optional<Path> traceFile, int maxTreeChars, Runnable onClose,
+                             Optional<NavigationGuard> guard) {
+        this.guard = guard;
         this.lane = lane;
         this.context = context;
         this.page = page;
@@ -317,12 +325,30 @@ final class PlaywrightBrowserSession implements BrowserSession {
     private <T> T withPage(String what, Function<Page, T> work) {
         ensureOpen();
         return lane.call(() -> {
+            T result;
             try {
-                return work.apply(page);
+                result = work.apply(page);
             } catch (PlaywrightException e) {
+                blockIfRefused(what);
                 throw new BrowserActionException(what + " failed: " + BrowserLauncher.firstLine(e.getMessage()), e);
             }
+            blockIfRefused(what);
+            return result;
         });
+    }
+
+    /** Lane thread: leaves a page the network policy refused and fails the operation that reached it. */
+    private void blockIfRefused(String what) {
+        Optional<String> refused = guard.flatMap(NavigationGuard::takeViolation);
+        if (refused.isEmpty()) {
+            return;
+        }
+        try {
+            page.navigate("about:blank");
+        } catch (PlaywrightException e) {
+            // the page is gone or busy: the failure below stands either way
+        }
+        throw new BrowserActionException(what + " blocked by the network policy: " + refused.get());
     }
 
     private void ensureOpen() {
