@@ -22,6 +22,9 @@ import io.skyvern.execution.RunDispatcher;
 import io.skyvern.execution.RunRegistry;
 import io.skyvern.execution.TaskRunExecutor;
 import io.skyvern.execution.TaskWebhooks;
+import io.skyvern.idempotency.IdempotencyService;
+import io.skyvern.netpolicy.NetworkPolicy;
+import io.skyvern.persistence.JdbiIdempotencyRepository;
 import io.skyvern.persistence.Database;
 import io.skyvern.persistence.JdbiArtifactMetadataRepository;
 import io.skyvern.persistence.JdbiBrowserSessionRepository;
@@ -87,6 +90,7 @@ public final class Skyvern implements AutoCloseable {
     private final RunRegistry registry = new RunRegistry();
     private final WorkerPool pool;
     private final ScheduledExecutorService sweeper;
+    private final IdempotencyService idempotency;
 
     private Skyvern(SkyvernConfig config, Clock clock, IdGenerator ids) {
         this.config = config;
@@ -95,6 +99,7 @@ public final class Skyvern implements AutoCloseable {
         this.database = Database.open(config.database());
         try {
             this.organizations = new OrganizationService(new JdbiOrganizationRepository(database), config, clock, ids);
+            this.idempotency = new IdempotencyService(new JdbiIdempotencyRepository(database), clock);
             this.artifacts = new ArtifactService(FileArtifactStore.inDataDir(config.dataDir()),
                     new JdbiArtifactMetadataRepository(database), ids, clock);
             this.webhookSender = new WebhookSender(new JdbiWebhookDeliveryRepository(database),
@@ -104,7 +109,8 @@ public final class Skyvern implements AutoCloseable {
             this.browserSessions = new BrowserSessionService(new JdbiBrowserSessionRepository(database),
                     config.dataDir(), clock, ids);
             this.queue = new JdbiRunQueue(database, clock);
-            this.browsers = new LazyBrowserManager(() -> new PlaywrightBrowserManager(config.browser(), lanes(config)),
+            this.browsers = new LazyBrowserManager(() -> new PlaywrightBrowserManager(config.browser(), lanes(config),
+                    NetworkPolicy.allowingPrivateNetwork(config.runs().allowPrivateNetwork())),
                     () -> browserConfigured(config));
             ExecutionHooks hooks = new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks);
             this.tasks = new TaskService(taskRepos, organizations, config, clock, ids, hooks);
@@ -183,6 +189,11 @@ public final class Skyvern implements AutoCloseable {
 
     public OrganizationService organizations() {
         return organizations;
+    }
+
+    /** Idempotency-Key handling of creates (the server's POST /tasks, /workflows and runs). */
+    public IdempotencyService idempotency() {
+        return idempotency;
     }
 
     public TaskService tasks() {

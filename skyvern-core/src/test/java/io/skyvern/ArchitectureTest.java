@@ -74,6 +74,23 @@ class ArchitectureTest {
         slices().matching("io.skyvern.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    private static final ArchRule AGENT_KNOWS_NO_RUN_KIND = noClasses().that().resideInAPackage("io.skyvern.agent..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.skyvern.task..", "io.skyvern.workflow..",
+                    "io.skyvern.execution..")
+            .because("the agent drives a browser toward a goal; tasks, workflows and their execution use it");
+
+    @Test
+    void agent_is_free_of_tasks_workflows_and_execution() {
+        AGENT_KNOWS_NO_RUN_KIND.check(classes);
+    }
+
+    @Test
+    void the_agent_rule_catches_an_agent_class_that_knows_tasks() {
+        JavaClasses fixture = new ClassFileImporter().importClasses(io.skyvern.agent.archfixture.KnowsTasks.class);
+        assertThatThrownBy(() -> AGENT_KNOWS_NO_RUN_KIND.check(fixture)).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("io.skyvern.task.TaskStatus");
+    }
+
     @Test
     void no_package_depends_on_the_composition_root() {
         noClasses().that().resideOutsideOfPackage("io.skyvern")

@@ -134,6 +134,7 @@ final class DemoCommand implements Callable<Integer> {
         o.put(ConfigKey.DATABASE_USER, "");
         o.put(ConfigKey.DATABASE_PASSWORD, "");
         o.put(ConfigKey.WORKERS, "1");
+        o.put(ConfigKey.ALLOW_PRIVATE_NETWORK, "true");  // the demo site is on loopback
         o.put(ConfigKey.LLM_PROVIDER, "openai");
         o.put(ConfigKey.LLM_BASE_URL, llm.baseUrl());
         o.put(ConfigKey.LLM_MODEL, "demo-replay");

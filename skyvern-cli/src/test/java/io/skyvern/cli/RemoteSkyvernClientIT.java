@@ -13,7 +13,7 @@ import io.skyvern.common.ErrorCode;
 import io.skyvern.common.Json;
 import io.skyvern.common.PageRequest;
 import io.skyvern.common.SkyvernException;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.task.CancelRequest;
 import io.skyvern.task.CancelResult;
 import io.skyvern.task.CreateTaskRequest;

@@ -31,7 +31,8 @@ public interface OrganizationRepository {
 
     /**
      * Sets {@code revoked_at} of this organisation's key unless it is already set; returns the key
-     * as it is afterwards, empty when the organisation has no such key.
+     * as it is afterwards, empty when the organisation has no such key. LAST_API_KEY (nothing
+     * changed) when it is the organisation's only active key; revokes of one organisation are serialised.
      */
     Optional<ApiKey> revokeApiKey(String organizationId, String apiKeyId, Instant at);
 

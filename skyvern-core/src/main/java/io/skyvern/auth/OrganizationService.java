@@ -124,7 +124,10 @@ public final class OrganizationService implements OrgLimitsLookup {
         return repository.listApiKeys(organizationId);
     }
 
-    /** Revokes a key of this organisation, or API_KEY_NOT_FOUND. Revoking twice keeps the first time. */
+    /**
+     * Revokes a key of this organisation, or API_KEY_NOT_FOUND. Revoking twice keeps the first time.
+     * LAST_API_KEY (409) for its only active key: an organisation cannot lock itself out.
+     */
     public ApiKey revokeApiKey(String organizationId, String apiKeyId) {
         ApiKey revoked = repository.revokeApiKey(organizationId, apiKeyId, now())
                 .orElseThrow(() -> SkyvernException.notFound(ErrorCode.API_KEY_NOT_FOUND, "API key", apiKeyId));

@@ -10,7 +10,7 @@ import io.skyvern.auth.Organization;
 import io.skyvern.common.Json;
 import io.skyvern.common.Page;
 import io.skyvern.config.OrgLimits;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.runlog.RunLog;
 import io.skyvern.task.ActionRecord;
 import io.skyvern.task.Step;

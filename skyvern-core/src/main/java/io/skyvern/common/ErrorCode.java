@@ -36,6 +36,12 @@ public enum ErrorCode {
     TASK_NOT_FINISHED(409),
     /** The task names no webhook_callback_url. */
     WEBHOOK_NOT_CONFIGURED(409),
+    /** Revoking the organisation's only active API key would lock it out. */
+    LAST_API_KEY(409),
+    /** The same Idempotency-Key is still being used by a request in progress. */
+    IDEMPOTENCY_KEY_IN_USE(409),
+    /** The same Idempotency-Key came with a different request. */
+    IDEMPOTENCY_KEY_REUSED(422),
     LIMIT_EXCEEDED(429),
     EXECUTION_LIMIT_EXCEEDED(429),
     RATE_LIMIT_EXCEEDED(429),

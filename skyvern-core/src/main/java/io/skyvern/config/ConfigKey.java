@@ -44,7 +44,8 @@ public enum ConfigKey {
             + "node's runs return to the queue within 1.25 times it"),
     NODE_ID("", "Name of this node in claimed_by and the logs (letters, digits, . _ : @ -; up to 64); a random "
             + "suffix is added at each start; empty means pid@host"),
-    ALLOW_PRIVATE_NETWORK("false", "Allow webhooks to private and loopback addresses (tests, internal receivers)");
+    ALLOW_PRIVATE_NETWORK("false", "Let browser navigation (redirects included), http_request blocks, webhooks and "
+            + "TOTP URLs reach loopback, private and link-local addresses; cloud metadata addresses are refused always");
 
     /** {@code user:secret@} in a URL, and {@code password=...} / {@code key=...}-like query parameters. */
     private static final Pattern URL_SECRETS = Pattern.compile(

@@ -4,6 +4,7 @@ import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskHooks;
+import io.skyvern.webhook.DeliveryResult;
 import io.skyvern.workflow.StartRunRequest;
 import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunHooks;
@@ -67,5 +68,13 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
         if (webhooks != null) {
             webhooks.finished(task);
         }
+    }
+
+    @Override
+    public DeliveryResult resendWebhook(Task task) {
+        if (webhooks == null) {
+            return TaskHooks.super.resendWebhook(task);
+        }
+        return webhooks.resend(task);
     }
 }

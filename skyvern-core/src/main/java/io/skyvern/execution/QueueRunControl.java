@@ -9,15 +9,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link RunControl} over a claimed run: a cancel is requested when the queue says so (the run was
- * canceled or flagged) or when this worker lost the run's lease (someone else owns it now: stop).
- * The database is asked at most once per {@code checkEvery} because waits and the agent loop poll
- * often; once true, the answer stays true. Thread-safe.
+ * The one {@link RunControl} of both kinds of run (tasks and workflow runs): a stop is requested
+ * when this node was told directly (the run's {@link RunRegistry} entry: a cancel or the deadline
+ * watchdog), when this worker lost the run's lease (someone else owns it now, or its heartbeats
+ * failed), or when the database says the run was canceled. That database read is throttled to at
+ * most one per {@code checkEvery} ({@link #readCancelFromQueueIfDue}) because waits and the agent
+ * loop poll often; once true, the answer stays true. The deadline is the run's start plus its time
+ * limit. Thread-safe.
  */
 public final class QueueRunControl implements RunControl {
     public static final Duration DEFAULT_CHECK_EVERY = Duration.ofMillis(200);
 
     private final RunContext context;
+    private final Optional<RunRegistry.Entry> entry;
     private final Optional<Instant> deadline;
     private final long checkEveryNanos;
     private volatile boolean stop;
@@ -25,7 +29,14 @@ public final class QueueRunControl implements RunControl {
     private volatile boolean checkedOnce;
 
     public QueueRunControl(RunContext context, Optional<Instant> deadline, Duration checkEvery) {
+        this(context, Optional.empty(), deadline, checkEvery);
+    }
+
+    /** With the run's registry entry, so that a cancel or the watchdog on this node stops it at once. */
+    QueueRunControl(RunContext context, Optional<RunRegistry.Entry> entry, Optional<Instant> deadline,
+                    Duration checkEvery) {
         this.context = Objects.requireNonNull(context, "context");
+        this.entry = Objects.requireNonNull(entry, "entry");
         this.deadline = Objects.requireNonNull(deadline, "deadline");
         this.checkEveryNanos = Objects.requireNonNull(checkEvery, "checkEvery").toNanos();
     }
@@ -35,10 +46,15 @@ public final class QueueRunControl implements RunControl {
         if (stop) {
             return true;
         }
-        if (context.leaseLost()) {
+        if (context.leaseLost() || entry.map(RunRegistry.Entry::stopRequested).orElse(false)) {
             stop = true;
             return true;
         }
+        return readCancelFromQueueIfDue();
+    }
+
+    /** Asks the queue whether the run was canceled (or taken over), unless it was asked within checkEvery. */
+    private boolean readCancelFromQueueIfDue() {
         long now = System.nanoTime();
         if (checkedOnce && now - lastCheck < checkEveryNanos) {
             return false;

@@ -122,7 +122,8 @@ public final class TaskRunExecutor implements RunExecutor {
             long untilDeadline = Math.max(0, java.time.Duration.between(clock.instant(), deadline).toMillis());
             Future<?> timer = watchdog.after(java.time.Duration.ofMillis(untilDeadline + 1), entry::timeUp);
             try {
-                result = loop.run(goal(task), session, new TaskRunControl(context, entry, deadline), recorder,
+                result = loop.run(goal(task), session, new QueueRunControl(context, Optional.of(entry),
+                        Optional.of(deadline), QueueRunControl.DEFAULT_CHECK_EVERY), recorder,
                         config.dataDir().resolve("downloads").resolve(task.taskId()));
             } catch (RuntimeException e) {
                 result = entry.stopRequested() || context.cancelRequested()

@@ -40,9 +40,15 @@ public final class TaskWebhooks {
     }
 
     /**
-     * Sends the webhook of a finished task again, now. TASK_NOT_FINISHED while it runs,
-     * WEBHOOK_NOT_CONFIGURED when it has no URL; TASK_NOT_FOUND for another organisation's.
+     * Sends the webhook of a finished task again, now (the task service checks that it is final
+     * and names a URL). Kept for callers of the library; {@code TaskService.retryWebhook} is the
+     * checked entry point.
      */
+    public DeliveryResult resend(Task task) {
+        return sender.send(request(task));
+    }
+
+    /** {@link #resend} after the checks of {@code TaskService.retryWebhook}, by id. */
     public DeliveryResult retry(String organizationId, String taskId) {
         Task task = tasks.find(organizationId, taskId).orElseThrow(() ->
                 SkyvernException.notFound(ErrorCode.TASK_NOT_FOUND, "Task", taskId));
@@ -53,7 +59,7 @@ public final class TaskWebhooks {
         if (!hasUrl(task)) {
             throw new SkyvernException(ErrorCode.WEBHOOK_NOT_CONFIGURED, "Task has no webhook_callback_url");
         }
-        return sender.send(request(task));
+        return resend(task);
     }
 
     private static boolean hasUrl(Task task) {

@@ -139,6 +139,21 @@ public final class JdbiOrganizationRepository implements OrganizationRepository 
     @Override
     public Optional<ApiKey> revokeApiKey(String organizationId, String apiKeyId, Instant at) {
         return jdbi.inTransaction(h -> {
+            // The organisation's row lock serialises revokes of one organisation, so two revokes of
+            // its last two keys cannot both see the other key still active and leave none.
+            h.createQuery("SELECT organization_id FROM organizations WHERE organization_id = :org FOR UPDATE")
+                    .bind("org", organizationId).mapTo(String.class).findOne();
+            Optional<ApiKey> key = findKey(h, organizationId, apiKeyId);
+            if (key.isEmpty() || key.get().isRevoked()) {
+                return key;
+            }
+            int othersActive = h.createQuery("SELECT COUNT(*) FROM api_keys WHERE organization_id = :org "
+                            + "AND api_key_id <> :id AND revoked_at IS NULL")
+                    .bind("org", organizationId).bind("id", apiKeyId).mapTo(Integer.class).one();
+            if (othersActive == 0) {
+                throw new SkyvernException(ErrorCode.LAST_API_KEY, "This is the organisation's last active API key; "
+                        + "create another key before revoking it");
+            }
             h.createUpdate("UPDATE api_keys SET revoked_at = :at WHERE organization_id = :org AND api_key_id = :id "
                             + "AND revoked_at IS NULL")
                     .bind("at", at).bind("org", organizationId).bind("id", apiKeyId).execute();

@@ -2,7 +2,7 @@ package io.skyvern.persistence;
 
 import io.skyvern.queue.ClaimedRun;
 import io.skyvern.queue.QueueCandidate;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.queue.RunQueue;
 import io.skyvern.queue.RunRef;
 import io.skyvern.queue.RunStanding;

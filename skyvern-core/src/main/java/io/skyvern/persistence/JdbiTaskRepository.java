@@ -1,6 +1,6 @@
 package io.skyvern.persistence;
 
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskQuery;
 import io.skyvern.task.TaskRepository;

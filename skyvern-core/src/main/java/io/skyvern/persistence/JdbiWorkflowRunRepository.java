@@ -3,7 +3,7 @@ package io.skyvern.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.artifact.Artifact;
 import io.skyvern.common.Page;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.runlog.RunLog;
 import io.skyvern.workflow.BlockRunStats;
 import io.skyvern.workflow.RunQuery;

@@ -1,5 +1,6 @@
 package io.skyvern.queue;
 
+import io.skyvern.common.RunPriority;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -9,6 +9,9 @@ final class InFlightRun implements RunContext {
     final Thread thread;
     private volatile boolean leaseLost;
     private volatile boolean handedBack;
+    private volatile boolean abandoned;
+    private int heartbeatFailures;   // maintenance thread only
+    private boolean finished;        // guarded by this
 
     InFlightRun(ClaimedRun run, RunQueue queue, Thread thread) {
         this.run = Objects.requireNonNull(run, "run");
@@ -28,6 +31,38 @@ final class InFlightRun implements RunContext {
 
     void markLeaseLost() {
         leaseLost = true;
+    }
+
+    /** Counts a failed heartbeat; returns how many failed in a row. Maintenance thread only. */
+    int heartbeatFailed() {
+        return ++heartbeatFailures;
+    }
+
+    void heartbeatSucceeded() {
+        heartbeatFailures = 0;
+    }
+
+    /**
+     * Heartbeats failed too often: this node can no longer prove it owns the run, so it stops
+     * before the lease can expire and another node claim it. Marked lost (the executor writes
+     * nothing) and its worker interrupted (a pending browser or model call ends now), unless the
+     * executor has already returned.
+     */
+    synchronized void abandon() {
+        abandoned = true;
+        leaseLost = true;
+        if (!finished) {
+            thread.interrupt();
+        }
+    }
+
+    boolean abandoned() {
+        return abandoned;
+    }
+
+    /** The executor returned: no interrupt may reach its thread any more. */
+    synchronized void finish() {
+        finished = true;
     }
 
     @Override

@@ -28,6 +28,14 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class WorkerPool implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerPool.class);
     private static final Duration INTERRUPT_WAIT = Duration.ofSeconds(2);
+    /**
+     * Heartbeats that may fail in a row before this node gives a run up. A heartbeat goes out every
+     * third of the lease, so after two failures two thirds of it have passed since the last renewal:
+     * the run stops here before the lease can expire and recovery hand it to another node (as
+     * db-scheduler does with executions whose heartbeats fail). A partitioned node therefore never
+     * works on a run that someone else has taken.
+     */
+    static final int MAX_HEARTBEAT_FAILURES = 2;
 
     private final RunQueue queue;
     private final RunExecutor executor;
@@ -163,7 +171,11 @@ public final class WorkerPool implements AutoCloseable {
             }
             failure = "Internal error while executing the run (" + e.getClass().getSimpleName() + ")";
         } finally {
+            context.finish();
             inFlight.remove(run.workerId());
+            if (context.abandoned()) {
+                Thread.interrupted();  // the abandonment's interrupt was for the run, not for this worker's loop
+            }
             settle(context, failure);
         }
     }
@@ -192,12 +204,24 @@ public final class WorkerPool implements AutoCloseable {
     private void heartbeatAll() {
         for (InFlightRun context : inFlight.values()) {
             ClaimedRun run = context.run();
+            if (context.leaseLost()) {
+                continue;
+            }
             try {
-                if (!context.leaseLost() && !queue.heartbeat(run.ref(), run.workerId(), options.lease())) {
+                boolean renewed = queue.heartbeat(run.ref(), run.workerId(), options.lease());
+                context.heartbeatSucceeded();
+                if (!renewed) {
                     noLongerRunningHere(context);
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Heartbeat of {} {} failed", run.ref().kind(), run.ref().id(), e);
+                int failures = context.heartbeatFailed();
+                if (failures >= MAX_HEARTBEAT_FAILURES) {
+                    LOG.error("{} heartbeats of {} {} failed in a row; stopping it here before its lease expires "
+                            + "(another node will take it over)", failures, run.ref().kind(), run.ref().id(), e);
+                    context.abandon();
+                } else {
+                    LOG.warn("Heartbeat of {} {} failed", run.ref().kind(), run.ref().id(), e);
+                }
             }
         }
     }

@@ -1,7 +1,7 @@
 package io.skyvern.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 
 import java.util.Map;
 

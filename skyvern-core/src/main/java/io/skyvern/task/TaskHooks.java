@@ -1,10 +1,15 @@
 package io.skyvern.task;
 
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.webhook.DeliveryResult;
+
 /**
  * What the task service tells the run machinery, so that it stays free of workers and browsers:
  * a task is about to be created (a check may refuse it, e.g. a closed browser session), it was
  * created (wake a worker), a running one was canceled (stop it, force = close its browser now),
- * and a task reached a final status outside a worker (send its webhook). Implementations are
+ * a task reached a final status outside a worker (send its webhook), and a finished task's webhook
+ * is to be sent again. Implementations are
  * thread-safe; every method has a no-op default.
  */
 public interface TaskHooks {
@@ -26,5 +31,10 @@ public interface TaskHooks {
 
     /** A task became final without a worker (canceled while queued). */
     default void finishedWithoutRun(Task task) {
+    }
+
+    /** Sends the webhook of a finished task that names a URL again, now, and returns the outcome. */
+    default DeliveryResult resendWebhook(Task task) {
+        throw new SkyvernException(ErrorCode.WEBHOOK_NOT_CONFIGURED, "Webhooks are not sent by this instance");
     }
 }

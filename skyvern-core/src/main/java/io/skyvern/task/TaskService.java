@@ -8,8 +8,9 @@ import io.skyvern.common.IdPrefix;
 import io.skyvern.common.Page;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.config.SkyvernConfig;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.runlog.RunLog;
+import io.skyvern.webhook.DeliveryResult;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -206,6 +207,23 @@ public final class TaskService {
 
     public List<RunLog> logs(String organizationId, String taskId) {
         return repos.logs().listByTask(get(organizationId, taskId).taskId());
+    }
+
+    /**
+     * Sends the webhook of a finished task again, now, and returns the outcome. TASK_NOT_FINISHED
+     * while it runs, WEBHOOK_NOT_CONFIGURED when it has no URL, TASK_NOT_FOUND for another
+     * organisation's task.
+     */
+    public DeliveryResult retryWebhook(String organizationId, String taskId) {
+        Task task = get(organizationId, taskId);
+        if (!task.status().isFinal()) {
+            throw new SkyvernException(ErrorCode.TASK_NOT_FINISHED, "Task is " + task.status().wireName()
+                    + "; its webhook is sent when it finishes");
+        }
+        if (task.webhookCallbackUrl() == null || task.webhookCallbackUrl().isBlank()) {
+            throw new SkyvernException(ErrorCode.WEBHOOK_NOT_CONFIGURED, "Task has no webhook_callback_url");
+        }
+        return hooks.resendWebhook(task);
     }
 
     public TaskAnalytics analytics(String organizationId, String taskId) {

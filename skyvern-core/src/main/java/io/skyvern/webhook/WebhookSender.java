@@ -1,5 +1,7 @@
 package io.skyvern.webhook;
 
+import io.skyvern.netpolicy.NetworkPolicy;
+
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.IdGenerator;
 import io.skyvern.common.IdPrefix;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,9 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends signed webhooks: POST of the exact body with {@code Content-Type: application/json},
- * {@code x-skyvern-signature} and {@code x-skyvern-timestamp}; up to {@code maxAttempts} attempts
+ * {@code x-skyvern-signature} and {@code x-skyvern-timestamp}, and the {@link StandardWebhooks}
+ * headers (one {@code webhook-id} for all attempts of a delivery, the timestamp signed); up to {@code maxAttempts} attempts
  * with exponential backoff on 429, 5xx, timeouts and network errors (other answers are final);
- * redirects are not followed (they could lead past the {@link SsrfGuard}). Every attempt goes to
+ * redirects are not followed (they could lead past the {@link NetworkPolicy}). Every attempt goes to
  * the delivery log. {@link #sendAsync} runs on a small executor of its own; close the sender at
  * shutdown. Thread-safe.
  */
@@ -40,7 +44,7 @@ public final class WebhookSender implements AutoCloseable {
     private final WebhookOptions options;
     private final IdGenerator ids;
     private final Clock clock;
-    private final SsrfGuard guard;
+    private final NetworkPolicy guard;
     private final HttpClient http;
     private final ExecutorService executor;
 
@@ -49,7 +53,7 @@ public final class WebhookSender implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.guard = new SsrfGuard(options.allowPrivateNetwork());
+        this.guard = NetworkPolicy.allowingPrivateNetwork(options.allowPrivateNetwork());
         this.http = HttpClient.newBuilder().connectTimeout(options.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         AtomicInteger n = new AtomicInteger();
@@ -85,12 +89,13 @@ public final class WebhookSender implements AutoCloseable {
             return refuse(request, "refused: " + refusal.get());
         }
         String signature = WebhookSignature.sign(request.body(), key);
+        String deliveryId = "msg_" + UUID.randomUUID().toString().replace("-", "");
         DeliveryResult result = null;
         for (int attempt = 1; attempt <= options.maxAttempts(); attempt++) {
             if (attempt > 1 && !pause(options.backoffBefore(attempt))) {
                 return result;
             }
-            Attempt a = attempt(uri, request.body(), signature);
+            Attempt a = attempt(uri, request.body(), signature, deliveryId, key);
             record(request, attempt, a);
             result = new DeliveryResult(a.succeeded(), attempt,
                     a.status == null ? OptionalInt.empty() : OptionalInt.of(a.status), Optional.ofNullable(a.error));
@@ -124,11 +129,15 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    private Attempt attempt(URI uri, byte[] body, String signature) {
+    private Attempt attempt(URI uri, byte[] body, String signature, String deliveryId, String key) {
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest httpRequest = HttpRequest.newBuilder(uri).timeout(options.timeout())
                 .header("Content-Type", "application/json")
                 .header(WebhookSignature.SIGNATURE_HEADER, signature)
-                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(clock.instant().getEpochSecond()))
+                .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardWebhooks.ID_HEADER, deliveryId)
+                .header(StandardWebhooks.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(StandardWebhooks.SIGNATURE_HEADER, StandardWebhooks.sign(deliveryId, timestamp, body, key))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         long start = System.nanoTime();
         try {

@@ -1,7 +1,7 @@
 package io.skyvern.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 
 /**
  * Start a run: parameters (checked against the workflow's parameter schema), priority (null means

@@ -9,7 +9,7 @@ import io.skyvern.common.IdPrefix;
 import io.skyvern.common.Page;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.config.OrgLimits;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 
 import java.time.Clock;
 import java.time.Instant;

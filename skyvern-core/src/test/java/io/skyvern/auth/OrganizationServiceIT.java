@@ -113,6 +113,7 @@ class OrganizationServiceIT {
         assertThat(service.authenticate(null)).isEmpty();
         assertThat(service.authenticate("x".repeat(10_000))).isEmpty();
 
+        service.createApiKey(created.organization().organizationId(), "spare");  // the last key cannot go
         ApiKey revoked = service.revokeApiKey(created.organization().organizationId(), created.firstKey().apiKey().apiKeyId());
         assertThat(revoked.isRevoked()).isTrue();
         assertThat(revoked.revokedAt()).isEqualTo(clock.instant());
@@ -226,9 +227,55 @@ class OrganizationServiceIT {
         CreatedOrganization created = service.create("Acme");
         String orgId = created.organization().organizationId();
         String keyId = created.firstKey().apiKey().apiKeyId();
+        service.createApiKey(orgId, "spare");
         Instant first = service.revokeApiKey(orgId, keyId).revokedAt();
         clock.advance(Duration.ofMinutes(5));
         assertThat(service.revokeApiKey(orgId, keyId).revokedAt()).isEqualTo(first);
+    }
+
+    @Test
+    void revoking_the_last_active_key_is_last_api_key_and_changes_nothing() {
+        CreatedOrganization created = service.create("Alone");
+        String orgId = created.organization().organizationId();
+        String keyId = created.firstKey().apiKey().apiKeyId();
+
+        assertThatThrownBy(() -> service.revokeApiKey(orgId, keyId)).isInstanceOfSatisfying(SkyvernException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.LAST_API_KEY));
+        assertThat(service.authenticate(created.firstKey().plaintextKey())).isPresent();
+        assertThat(service.listApiKeys(orgId)).allSatisfy(k -> assertThat(k.isRevoked()).isFalse());
+    }
+
+    @Test
+    void concurrent_revokes_of_the_last_two_keys_leave_one_active() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            CreatedOrganization created = service.create("Pair " + round);
+            String orgId = created.organization().organizationId();
+            String first = created.firstKey().apiKey().apiKeyId();
+            String second = service.createApiKey(orgId, "second").apiKey().apiKeyId();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> revokes = new java.util.ArrayList<>();
+            for (String id : List.of(first, second)) {
+                revokes.add(pool.submit(() -> {
+                    go.await();
+                    return service.revokeApiKey(orgId, id);
+                }));
+            }
+            go.countDown();
+            int refused = 0;
+            for (java.util.concurrent.Future<?> f : revokes) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfSatisfying(SkyvernException.class,
+                            x -> assertThat(x.errorCode()).isEqualTo(ErrorCode.LAST_API_KEY));
+                    refused++;
+                }
+            }
+            pool.shutdown();
+            assertThat(refused).isEqualTo(1);
+            assertThat(service.listApiKeys(orgId)).filteredOn(k -> !k.isRevoked()).hasSize(1);
+        }
     }
 
     private long count(String table) {

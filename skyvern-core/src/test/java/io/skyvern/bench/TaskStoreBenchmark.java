@@ -7,7 +7,7 @@ import io.skyvern.config.SkyvernConfig;
 import io.skyvern.persistence.Database;
 import io.skyvern.persistence.JdbiTaskRepositories;
 import io.skyvern.persistence.JdbiTaskRepository;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskRepositories;
 import io.skyvern.task.TaskService;

@@ -2,7 +2,7 @@ package io.skyvern.execution;
 
 import io.skyvern.queue.ClaimedRun;
 import io.skyvern.queue.RunContext;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.queue.RunRef;
 import org.junit.jupiter.api.Test;
 

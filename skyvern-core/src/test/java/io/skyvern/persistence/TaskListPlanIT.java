@@ -3,7 +3,7 @@ package io.skyvern.persistence;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.common.PageRequest;
 import io.skyvern.common.SortOrder;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskQuery;
 import io.skyvern.task.TaskSortField;

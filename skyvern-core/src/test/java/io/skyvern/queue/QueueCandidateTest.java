@@ -1,5 +1,6 @@
 package io.skyvern.queue;
 
+import io.skyvern.common.RunPriority;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.skyvern.queue;
 
+import io.skyvern.common.RunPriority;
 import io.skyvern.config.OrgLimits;
 import io.skyvern.persistence.Database;
 import io.skyvern.persistence.JdbiRunQueue;

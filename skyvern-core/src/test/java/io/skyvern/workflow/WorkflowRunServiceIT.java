@@ -5,7 +5,7 @@ import io.skyvern.common.ErrorCode;
 import io.skyvern.common.PageRequest;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.config.OrgLimits;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.testing.TestOrganizations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

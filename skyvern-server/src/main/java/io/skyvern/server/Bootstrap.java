@@ -1,6 +1,7 @@
 package io.skyvern.server;
 
 import io.skyvern.auth.CreatedOrganization;
+import io.skyvern.auth.Organization;
 import io.skyvern.auth.OrganizationService;
 import io.skyvern.common.SkyvernException;
 import org.slf4j.Logger;
@@ -52,6 +53,35 @@ final class Bootstrap {
         LOG.info("Created the bootstrap organisation {}; its API key is in {}",
                 created.organization().organizationId(), file);
         return Optional.of(file);
+    }
+
+    /**
+     * The warning to log at start when {@code <data-dir>/credentials} names an API key of the
+     * bootstrap organisation that has been revoked since (the file is written once and never
+     * updated, so an operator reading it would hold a dead key); empty otherwise.
+     */
+    static Optional<String> revokedCredentialsWarning(OrganizationService organizations, Path dataDir) {
+        Path file = dataDir.resolve("credentials");
+        Optional<Organization> bootstrap = organizations.findBootstrap();
+        if (bootstrap.isEmpty() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Optional<String> keyId;
+        try {
+            keyId = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith("api_key_id=")).map(line -> line.substring(11).trim()).findFirst();
+        } catch (IOException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+        return keyId.flatMap(id -> organizations.listApiKeys(bootstrap.get().organizationId()).stream()
+                        .filter(k -> k.apiKeyId().equals(id) && k.isRevoked()).findFirst())
+                .map(k -> file + " holds the API key " + k.apiKeyId() + ", which was revoked at " + k.revokedAt()
+                        + "; it no longer authenticates. Replace the file's key or delete the file.");
+    }
+
+    /** Logs {@link #revokedCredentialsWarning} if there is one. */
+    static void warnIfCredentialsRevoked(OrganizationService organizations, Path dataDir) {
+        revokedCredentialsWarning(organizations, dataDir).ifPresent(LOG::warn);
     }
 
     private static void write(Path file, String content) {

@@ -14,10 +14,11 @@ import java.util.Objects;
  * Settings of the HTTP server only (the library's settings are in {@code SkyvernConfig}).
  * Environment: SKYVERN_PORT, SKYVERN_HOST, SKYVERN_ALLOWED_ORIGINS (comma list),
  * SKYVERN_RATE_LIMIT_PER_MINUTE, SKYVERN_MAX_BODY_BYTES, SKYVERN_LOG_FORMAT (plain|json), and
- * SKYVERN_API_KEY (the bootstrap organisation's key at first start; generated when empty).
+ * SKYVERN_API_KEY (the bootstrap organisation's key at first start; generated when empty) and
+ * SKYVERN_TRUSTED_PROXIES (comma list of addresses or CIDR ranges whose X-Forwarded-For is believed).
  */
 public record ServerConfig(String host, int port, List<String> allowedOrigins, int rateLimitPerMinute,
-                           long maxBodyBytes, LogFormat logFormat, String bootstrapApiKey) {
+                           long maxBodyBytes, LogFormat logFormat, String bootstrapApiKey, List<String> trustedProxies) {
     public static final int DEFAULT_PORT = 8000;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_RATE_LIMIT = 600;
@@ -31,6 +32,12 @@ public record ServerConfig(String host, int port, List<String> allowedOrigins, i
         allowedOrigins = List.copyOf(allowedOrigins);
         Objects.requireNonNull(logFormat, "logFormat");
         bootstrapApiKey = bootstrapApiKey == null ? "" : bootstrapApiKey.trim();
+        trustedProxies = List.copyOf(trustedProxies);
+        for (String proxy : trustedProxies) {
+            if (!io.skyvern.server.middleware.ClientAddress.isValidRange(proxy)) {
+                throw invalid("trusted proxy '" + proxy + "' is not an IP address or CIDR range");
+            }
+        }
         if (port < 0 || port > 65535) {
             throw invalid("port must be from 0 to 65535 (got " + port + ")");
         }
@@ -44,7 +51,7 @@ public record ServerConfig(String host, int port, List<String> allowedOrigins, i
 
     public static ServerConfig defaults() {
         return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, List.of(), DEFAULT_RATE_LIMIT, DEFAULT_MAX_BODY_BYTES,
-                LogFormat.PLAIN, "");
+                LogFormat.PLAIN, "", List.of());
     }
 
     /** Defaults overridden by the given environment (normally {@code System.getenv()}). */
@@ -65,7 +72,8 @@ public record ServerConfig(String host, int port, List<String> allowedOrigins, i
         if (!problems.isEmpty()) {
             throw invalid(String.join("; ", problems));
         }
-        return new ServerConfig(host, port, origins, rate, maxBody, format, env.getOrDefault("SKYVERN_API_KEY", ""));
+        return new ServerConfig(host, port, origins, rate, maxBody, format, env.getOrDefault("SKYVERN_API_KEY", ""),
+                parseOrigins(env.getOrDefault("SKYVERN_TRUSTED_PROXIES", "")));
     }
 
     public static List<String> parseOrigins(String commaList) {
@@ -73,7 +81,7 @@ public record ServerConfig(String host, int port, List<String> allowedOrigins, i
     }
 
     public ServerConfig withBootstrapApiKey(String key) {
-        return new ServerConfig(host, port, allowedOrigins, rateLimitPerMinute, maxBodyBytes, logFormat, key);
+        return new ServerConfig(host, port, allowedOrigins, rateLimitPerMinute, maxBodyBytes, logFormat, key, trustedProxies);
     }
 
     /** Never prints the bootstrap key. */
@@ -81,27 +89,32 @@ public record ServerConfig(String host, int port, List<String> allowedOrigins, i
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", allowedOrigins=" + allowedOrigins
                 + ", rateLimitPerMinute=" + rateLimitPerMinute + ", maxBodyBytes=" + maxBodyBytes + ", logFormat="
-                + logFormat + ", bootstrapApiKey=" + (bootstrapApiKey.isEmpty() ? "<none>" : "<set>") + "]";
+                + logFormat + ", trustedProxies=" + trustedProxies + ", bootstrapApiKey=" + (bootstrapApiKey.isEmpty() ? "<none>" : "<set>") + "]";
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, allowedOrigins, rateLimitPerMinute, maxBodyBytes, logFormat, bootstrapApiKey);
+        return new ServerConfig(host, newPort, allowedOrigins, rateLimitPerMinute, maxBodyBytes, logFormat, bootstrapApiKey, trustedProxies);
     }
 
     public ServerConfig withHost(String newHost) {
-        return new ServerConfig(newHost, port, allowedOrigins, rateLimitPerMinute, maxBodyBytes, logFormat, bootstrapApiKey);
+        return new ServerConfig(newHost, port, allowedOrigins, rateLimitPerMinute, maxBodyBytes, logFormat, bootstrapApiKey, trustedProxies);
     }
 
     public ServerConfig withRateLimitPerMinute(int perMinute) {
-        return new ServerConfig(host, port, allowedOrigins, perMinute, maxBodyBytes, logFormat, bootstrapApiKey);
+        return new ServerConfig(host, port, allowedOrigins, perMinute, maxBodyBytes, logFormat, bootstrapApiKey, trustedProxies);
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
-        return new ServerConfig(host, port, allowedOrigins, rateLimitPerMinute, bytes, logFormat, bootstrapApiKey);
+        return new ServerConfig(host, port, allowedOrigins, rateLimitPerMinute, bytes, logFormat, bootstrapApiKey, trustedProxies);
     }
 
     public ServerConfig withAllowedOrigins(List<String> origins) {
-        return new ServerConfig(host, port, origins, rateLimitPerMinute, maxBodyBytes, logFormat, bootstrapApiKey);
+        return new ServerConfig(host, port, origins, rateLimitPerMinute, maxBodyBytes, logFormat, bootstrapApiKey, trustedProxies);
+    }
+
+    public ServerConfig withTrustedProxies(List<String> proxies) {
+        return new ServerConfig(host, port, allowedOrigins, rateLimitPerMinute, maxBodyBytes, logFormat, bootstrapApiKey,
+                proxies);
     }
 
     private static long number(Map<String, String> env, String name, long fallback, List<String> problems) {

@@ -13,11 +13,14 @@ import io.skyvern.common.SkyvernException;
 import io.skyvern.server.error.ErrorResponder;
 import io.skyvern.server.error.JettyErrorHandler;
 import io.skyvern.server.http.Bodies;
+import io.skyvern.server.http.IdempotentCreate;
 import io.skyvern.server.http.NulGuard;
 import io.skyvern.server.http.RequestValidationException;
 import io.skyvern.server.http.RouteGroup;
 import io.skyvern.server.http.UnreadBodyDrain;
 import io.skyvern.server.middleware.AuthHandler;
+import io.skyvern.server.middleware.ClientAddress;
+import io.skyvern.server.middleware.FailedAuthLimiter;
 import io.skyvern.server.middleware.CorsHandler;
 import io.skyvern.server.middleware.MiddlewareChain;
 import io.skyvern.server.middleware.ProcessTimeHandler;
@@ -80,6 +83,7 @@ public final class SkyvernServer implements AutoCloseable {
         Objects.requireNonNull(serverConfig, "serverConfig");
         Optional<Path> credentials = Bootstrap.ensure(skyvern.organizations(), skyvern.config().dataDir(),
                 serverConfig.bootstrapApiKey());
+        Bootstrap.warnIfCredentialsRevoked(skyvern.organizations(), skyvern.config().dataDir());
         // Counts the requests in flight, and answers 503 to new ones once a graceful stop began.
         GracefulHandler graceful = new GracefulHandler();
         Javalin app = Javalin.create(config -> {
@@ -115,11 +119,12 @@ public final class SkyvernServer implements AutoCloseable {
         // Each chain is one Javalin handler (see MiddlewareChain for why), its handlers run in this order.
         routes.before(MiddlewareChain.before(
                 new RequestIdHandler(),
+                new ClientAddress(server.trustedProxies()),
                 new CorsHandler(server.allowedOrigins(), production),
                 ProcessTimeHandler.start(),
                 new RateLimitHandler(server.rateLimitPerMinute())));
         routes.beforeMatched(MiddlewareChain.before(
-                new AuthHandler(skyvern.organizations()),
+                new AuthHandler(skyvern.organizations(), new FailedAuthLimiter(server.rateLimitPerMinute())),
                 new NulGuard()));
         for (RouteGroup group : groups(skyvern, bodies, metrics, production)) {
             group.register(routes);
@@ -136,12 +141,13 @@ public final class SkyvernServer implements AutoCloseable {
     }
 
     private static List<RouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics, boolean production) {
+        IdempotentCreate idempotent = new IdempotentCreate(skyvern.idempotency(), bodies);
         List<RouteGroup> groups = new ArrayList<>(List.of(
-                new HealthRoutes(skyvern, metrics),
-                new TaskRoutes(skyvern.tasks(), skyvern.taskWebhooks(), bodies),
+                new HealthRoutes(skyvern, metrics, production),
+                new TaskRoutes(skyvern.tasks(), bodies, idempotent),
                 new ArtifactRoutes(skyvern.artifacts()),
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
-                new WorkflowRoutes(skyvern.workflows(), bodies),
+                new WorkflowRoutes(skyvern.workflows(), bodies, idempotent),
                 new OrganizationRoutes(skyvern.organizations(), bodies)));
         if (!production) {
             groups.add(new DocsRoutes());

@@ -42,6 +42,23 @@ class BootstrapTest {
         }
     }
 
+    @Test
+    void start_warns_when_the_credentials_file_holds_a_revoked_key() {
+        try (Database db = Database.open(TestDatabases.freshH2())) {
+            OrganizationService organizations = service(new JdbiOrganizationRepository(db));
+            Bootstrap.ensure(organizations, dataDir, "");
+            String orgId = organizations.findBootstrap().orElseThrow().organizationId();
+            assertThat(Bootstrap.revokedCredentialsWarning(organizations, dataDir)).isEmpty();
+            String written = organizations.listApiKeys(orgId).get(0).apiKeyId();
+            organizations.createApiKey(orgId, "replacement");
+
+            organizations.revokeApiKey(orgId, written);
+
+            assertThat(Bootstrap.revokedCredentialsWarning(organizations, dataDir)).hasValueSatisfying(w ->
+                    assertThat(w).contains(written).contains("revoked").doesNotContain("sk_"));
+        }
+    }
+
     private static OrganizationService service(OrganizationRepository repository) {
         Clock clock = Clock.systemUTC();
         return new OrganizationService(repository, SkyvernConfig.defaults(), clock, new TimeOrderedIdGenerator(clock));

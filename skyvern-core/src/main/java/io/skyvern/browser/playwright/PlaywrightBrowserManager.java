@@ -2,6 +2,7 @@ package io.skyvern.browser.playwright;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import io.skyvern.netpolicy.NetworkPolicy;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Tracing;
@@ -50,13 +51,21 @@ public final class PlaywrightBrowserManager implements BrowserManager {
     static final String STORAGE_FILE = "storage-state.json";
 
     private final BrowserConfig config;
+    private final NetworkPolicy policy;
     private final BrowserLauncher launcher;
     private final List<BrowserLane> lanes;
     private final Set<BrowserSession> sessions = ConcurrentHashMap.newKeySet();
     private final Set<Path> persistentInUse = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    /** Sessions that may reach any address but the cloud metadata endpoints (tests on loopback pages). */
     public PlaywrightBrowserManager(BrowserConfig config, int lanes) {
+        this(config, lanes, NetworkPolicy.PRIVATE_ALLOWED);
+    }
+
+    /** Sessions whose navigations, redirects included, obey {@code policy}. */
+    public PlaywrightBrowserManager(BrowserConfig config, int lanes, NetworkPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.config = Objects.requireNonNull(config, "config");
         if (lanes < 1 || lanes > 64) {
             throw new IllegalArgumentException("lanes must be 1..64, was " + lanes);
@@ -127,8 +136,10 @@ public final class PlaywrightBrowserManager implements BrowserManager {
                 context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
             }
             Page page = context.newPage();
+            NavigationGuard guard = new NavigationGuard(policy);
+            guard.install(context, page);
             return new PlaywrightBrowserSession(lane, context, page, storage, trace, options.maxTreeChars(),
-                    config.settleMs(), options.downloadDir(), onClose);
+                    config.settleMs(), options.downloadDir(), onClose, Optional.of(guard));
         } catch (PlaywrightException e) {
             throw BrowserLauncher.unavailable("Could not open a browser context: "
                     + BrowserLauncher.firstLine(e.getMessage()), e);

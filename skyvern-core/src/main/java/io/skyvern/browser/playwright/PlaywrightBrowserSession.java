@@ -63,12 +63,14 @@ final class PlaywrightBrowserSession implements BrowserSession {
     private final Optional<Path> traceFile;
     private final ElementTreeRenderer renderer;
     private final Runnable onClose;
+    private final Optional<NavigationGuard> guard;
     private volatile boolean closed;
 
     /** Lane thread only (it registers the page handlers). */
     PlaywrightBrowserSession(BrowserLane lane, BrowserContext context, Page page, Optional<Path> storageFile,
                              Optional<Path> traceFile, int maxTreeChars, long settleMs, Optional<Path> downloadDir,
-                             Runnable onClose) {
+                             Runnable onClose, Optional<NavigationGuard> guard) {
+        this.guard = guard;
         this.lane = lane;
         this.context = context;
         this.settler = new Settler(context, settleMs);
@@ -340,12 +342,30 @@ final class PlaywrightBrowserSession implements BrowserSession {
     private <T> T withPage(String what, Function<Page, T> work) {
         ensureOpen();
         return lane.call(() -> {
+            T result;
             try {
-                return work.apply(tabs.page());
+                result = work.apply(tabs.page());
             } catch (PlaywrightException e) {
+                blockIfRefused(what);
                 throw new BrowserActionException(what + " failed: " + BrowserLauncher.firstLine(e.getMessage()), e);
             }
+            blockIfRefused(what);
+            return result;
         });
+    }
+
+    /** Lane thread: leaves a page the network policy refused and fails the operation that reached it. */
+    private void blockIfRefused(String what) {
+        Optional<String> refused = guard.flatMap(NavigationGuard::takeViolation);
+        if (refused.isEmpty()) {
+            return;
+        }
+        try {
+            tabs.page().navigate("about:blank");
+        } catch (PlaywrightException e) {
+            // the page is gone or busy: the failure below stands either way
+        }
+        throw new BrowserActionException(what + " blocked by the network policy: " + refused.get());
     }
 
     private void ensureOpen() {

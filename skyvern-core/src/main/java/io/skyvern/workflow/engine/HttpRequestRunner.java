@@ -1,12 +1,13 @@
 package io.skyvern.workflow.engine;
 
+import io.skyvern.netpolicy.NetworkPolicy;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skyvern.common.Json;
 import io.skyvern.workflow.block.Block;
 
 import java.io.IOException;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -29,13 +30,17 @@ final class HttpRequestRunner {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     private final TemplateRenderer renderer;
-    private final boolean allowPrivateNetwork;
+    private final NetworkPolicy policy;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     HttpRequestRunner(TemplateRenderer renderer, boolean allowPrivateNetwork) {
+        this(renderer, NetworkPolicy.allowingPrivateNetwork(allowPrivateNetwork));
+    }
+
+    HttpRequestRunner(TemplateRenderer renderer, NetworkPolicy policy) {
         this.renderer = renderer;
-        this.allowPrivateNetwork = allowPrivateNetwork;
+        this.policy = policy;
     }
 
     BlockOutcome run(Block.HttpRequestBlock block, TemplateContext ctx) {
@@ -53,9 +58,10 @@ final class HttpRequestRunner {
         if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
             return new BlockOutcome.Failed("Only http and https URLs can be requested");
         }
-        if (!allowPrivateNetwork && isPrivate(uri.getHost())) {
-            return new BlockOutcome.Failed("Requests to private, loopback or link-local addresses are not allowed: "
-                    + uri.getHost());
+        var refused = policy.refusal(uri);
+        if (refused.isPresent()) {
+            return new BlockOutcome.Failed("Requests to private, loopback or link-local addresses are not allowed "
+                    + "(network policy: " + refused.get() + ")");
         }
         JsonNode timeoutNode = renderer.render(block.timeoutSeconds(), ctx);
         int timeout = timeoutNode.canConvertToInt() && timeoutNode.asInt() > 0 ? timeoutNode.asInt() : DEFAULT_TIMEOUT_SECONDS;
@@ -115,17 +121,14 @@ final class HttpRequestRunner {
         return out;
     }
 
-    /** True when any address of the host is loopback, private (incl. IPv6 ULA), link-local or unspecified. */
+    /** True when any address of the host is not public (loopback, private, link-local…); see {@link NetworkPolicy}. */
     static boolean isPrivate(String host) {
         if (host == null || host.isBlank()) {
             return true;
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(host)) {
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress() || address.isMulticastAddress()
-                        || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc)
-                        || isCarrierGradeNat(address)) {
+                if (NetworkPolicy.isPrivate(address)) {
                     return true;
                 }
             }
@@ -133,10 +136,5 @@ final class HttpRequestRunner {
         } catch (UnknownHostException e) {
             return false;   // the request itself will fail with a clear error
         }
-    }
-
-    private static boolean isCarrierGradeNat(InetAddress address) {
-        byte[] b = address.getAddress();
-        return b.length == 4 && (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64;
     }
 }

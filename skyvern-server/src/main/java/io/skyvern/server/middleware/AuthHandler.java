@@ -9,16 +9,20 @@ import io.skyvern.common.SkyvernException;
 import io.skyvern.server.http.RequestAttributes;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Resolves {@code x-api-key} (or {@code Authorization: Bearer}) to an organisation for matched
- * /api routes; missing or invalid keys are 401 HTTP_401.
+ * /api routes; missing or invalid keys are 401. Invalid keys count against the client address's
+ * {@link FailedAuthLimiter}; an address past its limit gets 429 with Retry-After instead.
  */
 public final class AuthHandler implements Handler {
     private final OrganizationService organizations;
+    private final FailedAuthLimiter failures;
 
-    public AuthHandler(OrganizationService organizations) {
+    public AuthHandler(OrganizationService organizations, FailedAuthLimiter failures) {
         this.organizations = organizations;
+        this.failures = failures;
     }
 
     @Override
@@ -30,8 +34,15 @@ public final class AuthHandler implements Handler {
         if (key == null) {
             throw new SkyvernException(ErrorCode.UNAUTHORIZED, "API key required");
         }
+        String address = ClientAddress.of(ctx);
+        OptionalLong blocked = failures.blockedFor(address);
+        if (blocked.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(blocked.getAsLong()));
+            throw failures.refusal(address, blocked.getAsLong());
+        }
         Optional<Organization> organization = organizations.authenticate(key);
         if (organization.isEmpty()) {
+            failures.failed(address);
             throw new SkyvernException(ErrorCode.UNAUTHORIZED, "Invalid API key");
         }
         ctx.attribute(RequestAttributes.ORGANIZATION, organization.get());

@@ -34,7 +34,7 @@ public final class RateLimitHandler implements Handler {
             return;
         }
         String keyHash = ApiKeyHash.of(ctx);
-        String bucketKey = keyHash.equals("-") ? "ip:" + ctx.ip() : "key:" + keyHash;
+        String bucketKey = keyHash.equals("-") ? "ip:" + ClientAddress.of(ctx) : "key:" + keyHash;
         if (buckets.size() > MAX_BUCKETS) {
             buckets.clear();
         }

@@ -34,13 +34,16 @@ public final class ApiCatalog {
     public static List<Operation> operations() {
         List<Operation> ops = new ArrayList<>();
         List<Param> none = List.of();
+        List<Param> idempotency = List.of(Param.header("Idempotency-Key", "Repeats with the same key and body "
+                + "within 24 h return the first answer (Idempotent-Replayed: true) and create nothing; another body "
+                + "is 422 IDEMPOTENCY_KEY_REUSED; 409 IDEMPOTENCY_KEY_IN_USE while the first is still creating"));
         List<Param> task = List.of(Param.path("task_id"));
         List<Param> wf = List.of(Param.path("workflow_id"));
         List<Param> run = List.of(Param.path("workflow_id"), Param.path("run_id"));
         List<Param> page = List.of(Param.query("page", "integer", "Page number (1-based)"),
                 Param.query("page_size", "integer", "Items per page (1..100)"));
-        ops.add(op("POST", T, "tasks", "Create a task (queued for execution)", none, CreateTaskBody.class, 201,
-                TaskResponse.class, false, List.of(400, 404, 422, 429)));
+        ops.add(op("POST", T, "tasks", "Create a task (queued for execution)", idempotency, CreateTaskBody.class, 201,
+                TaskResponse.class, false, List.of(400, 404, 409, 422, 429)));
         ops.add(op("GET", T, "tasks", "List tasks with filters, sorting and pagination", concat(page, List.of(
                 Param.repeatedQuery("status", "Filter by status (repeatable)"),
                 Param.query("created_after", "date-time", "Created at or after"),
@@ -85,7 +88,7 @@ public final class ApiCatalog {
                 200, BrowserSessionResponse.class, false, List.of(404)));
         ops.add(op("POST", bs + "/{browser_session_id}/close", "browser_sessions", "Close a browser session", session,
                 null, 200, BrowserSessionResponse.class, false, List.of(404)));
-        ops.add(op("POST", W, "workflows", "Create a workflow (JSON or YAML body)", none, WorkflowBody.class, 201,
+        ops.add(op("POST", W, "workflows", "Create a workflow (JSON or YAML body)", idempotency, WorkflowBody.class, 201,
                 WorkflowResponse.class, false, List.of(400, 415, 422)));
         ops.add(op("GET", W, "workflows", "List workflows (latest versions)", concat(page, List.of(
                 Param.query("search", "string", "Search in titles"),
@@ -97,7 +100,7 @@ public final class ApiCatalog {
                 WorkflowBody.class, 200, WorkflowResponse.class, false, List.of(400, 404, 422)));
         ops.add(op("DELETE", W + "/{workflow_id}", "workflows", "Delete a workflow (runs stay readable)", wf, null,
                 200, null, false, List.of(404)));
-        ops.add(op("POST", W + "/{workflow_id}/runs", "workflows", "Start a run", wf, StartRunBody.class, 201,
+        ops.add(op("POST", W + "/{workflow_id}/runs", "workflows", "Start a run", concat(wf, idempotency), StartRunBody.class, 201,
                 WorkflowRunResponse.class, false, List.of(400, 404, 409, 422, 429)));
         ops.add(op("GET", W + "/{workflow_id}/runs", "workflows", "List runs of a workflow", concat(wf, concat(page,
                 List.of(Param.repeatedQuery("status", "Filter by run status (repeatable)")))), null, 200, null, false,
@@ -123,7 +126,16 @@ public final class ApiCatalog {
         ops.add(op("GET", "/api/v1/api_keys", "api_keys", "List API keys", none, null, 200, ApiKeyResponse.class,
                 true, List.of()));
         ops.add(op("DELETE", "/api/v1/api_keys/{api_key_id}", "api_keys", "Revoke an API key",
-                List.of(Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(404)));
+                List.of(Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(404, 409)));
+        List<Param> org = List.of(Param.path("organization_id"));
+        String orgKeys = "/api/v1/organizations/{organization_id}/api_keys";
+        ops.add(op("POST", orgKeys, "api_keys", "Create an API key of an organisation (bootstrap: any; others: "
+                + "their own)", org, NameBody.class, 201, ApiKeyResponse.class, false, List.of(403, 404, 422)));
+        ops.add(op("GET", orgKeys, "api_keys", "List an organisation's API keys (bootstrap: any)", org, null, 200,
+                ApiKeyResponse.class, true, List.of(403, 404)));
+        ops.add(op("DELETE", orgKeys + "/{api_key_id}", "api_keys", "Revoke an organisation's API key; its last "
+                + "active key cannot be revoked (409 LAST_API_KEY)", List.of(Param.path("organization_id"),
+                Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(403, 404, 409)));
         ops.add(new Operation("GET", "/health", "ops", "Health (database and browser)", none, null, 200, null, false,
                 List.of(503), false));
         ops.add(new Operation("GET", "/metrics", "ops", "Prometheus metrics (text): HTTP, queue depth, runs by status", none, null, 200, null, false,

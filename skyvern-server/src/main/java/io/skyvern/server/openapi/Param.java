@@ -1,6 +1,6 @@
 package io.skyvern.server.openapi;
 
-/** A path or query parameter of an operation. */
+/** A path, query or header parameter of an operation. */
 public record Param(String name, String in, String type, boolean required, boolean repeated, String description) {
     static Param path(String name) {
         return new Param(name, "path", "string", true, false, "Identifier");
@@ -12,5 +12,9 @@ public record Param(String name, String in, String type, boolean required, boole
 
     static Param repeatedQuery(String name, String description) {
         return new Param(name, "query", "string", false, true, description);
+    }
+
+    static Param header(String name, String description) {
+        return new Param(name, "header", "string", false, false, description);
     }
 }

@@ -4,9 +4,12 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.micrometer.core.instrument.Gauge;
 import io.skyvern.Skyvern;
+import io.skyvern.auth.Organization;
 import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
 import io.skyvern.server.error.ErrorResponder;
 import io.skyvern.server.http.ApiResponses;
+import io.skyvern.server.http.RequestAttributes;
 import io.skyvern.server.http.RouteGroup;
 
 import java.util.LinkedHashMap;
@@ -18,7 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * /health (database and browser; 503 when the database does not answer, "degraded" when no
  * browser can be provided) and /metrics (HTTP metrics plus queue depth and runs by status, read
- * from the database at each scrape).
+ * from the database at each scrape). In production /metrics wants the bootstrap organisation's API
+ * key (401 without a valid key, 403 with another organisation's): its figures span every
+ * organisation and name the routes, so an anonymous scrape must not read them.
  */
 public final class HealthRoutes implements RouteGroup {
     /** Statuses of tasks and workflow runs, so that every gauge exists from the first scrape. */
@@ -27,12 +32,14 @@ public final class HealthRoutes implements RouteGroup {
 
     private final Skyvern skyvern;
     private final HttpMetrics metrics;
+    private final boolean production;
     private final AtomicLong queueDepth = new AtomicLong();
     private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
 
-    public HealthRoutes(Skyvern skyvern, HttpMetrics metrics) {
+    public HealthRoutes(Skyvern skyvern, HttpMetrics metrics, boolean production) {
         this.skyvern = skyvern;
         this.metrics = metrics;
+        this.production = production;
         Gauge.builder("skyvern_queue_depth", queueDepth, AtomicLong::get)
                 .description("Runs waiting for a worker").register(metrics.registry());
         STATUSES.forEach(this::gauge);
@@ -71,6 +78,9 @@ public final class HealthRoutes implements RouteGroup {
     }
 
     private void metrics(Context ctx) {
+        if (production) {
+            requireBootstrapKey(ctx);
+        }
         try {
             queueDepth.set(skyvern.queueDepth());
             Map<String, Long> counts = skyvern.runCountsByStatus();
@@ -80,5 +90,17 @@ public final class HealthRoutes implements RouteGroup {
             // Metrics stay scrapeable while the database is down; the gauges keep their last values.
         }
         metrics.scrape(ctx);
+    }
+
+    private void requireBootstrapKey(Context ctx) {
+        String key = RequestAttributes.presentedApiKey(ctx);
+        if (key == null) {
+            throw new SkyvernException(ErrorCode.UNAUTHORIZED, "API key required");
+        }
+        Organization organization = skyvern.organizations().authenticate(key)
+                .orElseThrow(() -> new SkyvernException(ErrorCode.UNAUTHORIZED, "Invalid API key"));
+        if (!organization.bootstrap()) {
+            throw new SkyvernException(ErrorCode.FORBIDDEN, "Metrics are for the bootstrap organisation's keys");
+        }
     }
 }

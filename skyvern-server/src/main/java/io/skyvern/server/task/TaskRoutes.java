@@ -9,6 +9,7 @@ import io.skyvern.server.common.LogResponse;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.CancelReasons;
+import io.skyvern.server.http.IdempotentCreate;
 import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
@@ -24,7 +25,6 @@ import io.skyvern.task.TaskQuery;
 import io.skyvern.task.TaskService;
 import io.skyvern.task.TaskSortField;
 import io.skyvern.task.TaskStatus;
-import io.skyvern.execution.TaskWebhooks;
 import io.skyvern.webhook.DeliveryResult;
 
 import java.time.Instant;
@@ -38,13 +38,13 @@ import java.util.Set;
 public final class TaskRoutes implements RouteGroup {
     static final String BASE = "/api/v1/tasks";
     private final TaskService tasks;
-    private final TaskWebhooks webhooks;
     private final Bodies bodies;
+    private final IdempotentCreate idempotent;
 
-    public TaskRoutes(TaskService tasks, TaskWebhooks webhooks, Bodies bodies) {
+    public TaskRoutes(TaskService tasks, Bodies bodies, IdempotentCreate idempotent) {
         this.tasks = tasks;
-        this.webhooks = webhooks;
         this.bodies = bodies;
+        this.idempotent = idempotent;
     }
 
     @Override
@@ -62,9 +62,11 @@ public final class TaskRoutes implements RouteGroup {
     }
 
     private void create(Context ctx) {
-        CreateTaskBody body = bodies.read(ctx, CreateTaskBody.class);
-        Task task = tasks.create(RequestAttributes.organizationId(ctx), body.toRequest());
-        ApiResponses.created(ctx, TaskResponse.of(task));
+        idempotent.handle(ctx, () -> {
+            CreateTaskBody body = bodies.read(ctx, CreateTaskBody.class);
+            Task task = tasks.create(RequestAttributes.organizationId(ctx), body.toRequest());
+            return new IdempotentCreate.Created(201, TaskResponse.of(task), Map.of());
+        });
     }
 
     private void list(Context ctx) {
@@ -148,7 +150,7 @@ public final class TaskRoutes implements RouteGroup {
 
     private void retryWebhook(Context ctx) {
         String taskId = ctx.pathParam("task_id");
-        DeliveryResult result = webhooks.retry(RequestAttributes.organizationId(ctx), taskId);
+        DeliveryResult result = tasks.retryWebhook(RequestAttributes.organizationId(ctx), taskId);
         ApiResponses.ok(ctx, WebhookRetryResponse.of(taskId, result));
     }
 }

@@ -1,7 +1,7 @@
 package io.skyvern.server.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skyvern.queue.RunPriority;
+import io.skyvern.common.RunPriority;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestValidationException;
 import io.skyvern.workflow.StartRunRequest;

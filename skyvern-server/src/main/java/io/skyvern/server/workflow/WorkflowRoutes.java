@@ -8,6 +8,7 @@ import io.skyvern.server.common.ArtifactResponse;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.CancelReasons;
+import io.skyvern.server.http.IdempotentCreate;
 import io.skyvern.server.http.Mappers;
 import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
@@ -34,10 +35,12 @@ public final class WorkflowRoutes implements RouteGroup {
     static final String BASE = "/api/v1/workflows";
     private final WorkflowService workflows;
     private final Bodies bodies;
+    private final IdempotentCreate idempotent;
 
-    public WorkflowRoutes(WorkflowService workflows, Bodies bodies) {
+    public WorkflowRoutes(WorkflowService workflows, Bodies bodies, IdempotentCreate idempotent) {
         this.workflows = workflows;
         this.bodies = bodies;
+        this.idempotent = idempotent;
     }
 
     @Override
@@ -56,10 +59,12 @@ public final class WorkflowRoutes implements RouteGroup {
     }
 
     private void create(Context ctx) {
-        WorkflowBody body = bodies.read(ctx, WorkflowBody.class);
-        SavedWorkflow saved = workflows.create(RequestAttributes.organizationId(ctx), body.toRequest());
-        ApiResponses.write(ctx, 201, WorkflowResponse.of(saved.workflow()),
-                Map.of("validation", validation(saved.validation())), Map.of());
+        idempotent.handle(ctx, () -> {
+            WorkflowBody body = bodies.read(ctx, WorkflowBody.class);
+            SavedWorkflow saved = workflows.create(RequestAttributes.organizationId(ctx), body.toRequest());
+            return new IdempotentCreate.Created(201, WorkflowResponse.of(saved.workflow()),
+                    Map.of("validation", validation(saved.validation())));
+        });
     }
 
     private void update(Context ctx) {
@@ -98,14 +103,16 @@ public final class WorkflowRoutes implements RouteGroup {
     }
 
     private void startRun(Context ctx) {
-        StartRunBody body = bodies.read(ctx, StartRunBody.class);
-        WorkflowRun run = workflows.startRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
-                body.toRequest());
-        Map<String, Object> info = new LinkedHashMap<>();
-        info.put("priority", run.priority().wireName());
-        info.put("estimated_start_time", Instant.now().plusSeconds(30).toString());
-        info.put("parameter_count", body.parameters().size());
-        ApiResponses.write(ctx, 201, WorkflowRunResponse.of(run), Map.of("execution_info", info), Map.of());
+        idempotent.handle(ctx, () -> {
+            StartRunBody body = bodies.read(ctx, StartRunBody.class);
+            WorkflowRun run = workflows.startRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
+                    body.toRequest());
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("priority", run.priority().wireName());
+            info.put("estimated_start_time", Instant.now().plusSeconds(30).toString());
+            info.put("parameter_count", body.parameters().size());
+            return new IdempotentCreate.Created(201, WorkflowRunResponse.of(run), Map.of("execution_info", info));
+        });
     }
 
     private void listRuns(Context ctx) {

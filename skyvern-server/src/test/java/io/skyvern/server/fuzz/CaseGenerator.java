@@ -25,7 +25,7 @@ final class CaseGenerator {
             "yaml_bomb", "deep_yaml", "yaml_oddity");
     static final List<String> OTHER_KINDS = List.of("query_page", "query_date", "query_enum", "query_repeated",
             "query_junk", "path_id", "foreign_id", "wrong_method", "bad_api_key", "huge_header", "bad_request_id",
-            "weird_accept", "raw_request");
+            "weird_accept", "raw_request", "idempotency_key", "forwarded_for");
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "FOO");
 
     private final Random random;
@@ -102,6 +102,12 @@ final class CaseGenerator {
                             "br", "identity;q=0", "gzip;q=0, *;q=0", "garbage/", "text/html;q=abc"))));
             case "raw_request" -> d.raw = Values.pick(random, List.of("path_bytes", "header_bytes", "header_ctl",
                     "http10", "request_id_crlf"));
+            case "idempotency_key" -> d.headers.add(List.of("Idempotency-Key", Values.pick(random, List.of(
+                    "fuzz-fixed", "fuzz-" + random.nextInt(1_000_000), UUID.randomUUID().toString(), "", " ", "a b",
+                    "k".repeat(256), "k".repeat(100_000), "\"quoted\"", "../../etc", "%00", "' OR 1=1 --"))));
+            case "forwarded_for" -> d.headers.add(List.of(random.nextBoolean() ? "X-Forwarded-For" : "Forwarded",
+                    Values.pick(random, List.of("203.0.113.7", "garbage", "::1, 10.0.0.1", "999.999.999.999",
+                            "1.2.3.4, ".repeat(5_000), "unknown", "[fd00:ec2::254]", "for=\"_hidden\"", "", ",,,"))));
             default -> throw new IllegalStateException("Unknown mutation " + kind);
         }
     }

@@ -23,6 +23,9 @@ final class Fixtures {
                 .json().at("/data/api_key/api_key").asText();
         create(otherKey, foreign);
         create(server.bootstrapKey, own);
+        // Ours only: the fuzzing key is the bootstrap one, which may manage every organisation's keys.
+        own.put("organization_id", server.call("GET", "/api/v1/organizations/me", null).json()
+                .at("/data/organization_id").asText());
         LiveServer.Reply spare = server.call("POST", "/api/v1/api_keys", Map.of("name", "to revoke"));
         revokedKey = spare.json().at("/data/api_key").asText();
         server.call("DELETE", "/api/v1/api_keys/" + spare.json().at("/data/api_key_id").asText(), null);

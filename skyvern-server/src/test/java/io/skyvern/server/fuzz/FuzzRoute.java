@@ -131,7 +131,8 @@ record FuzzRoute(String method, String path, List<QueryParam> queryParams, Objec
                         {"parameters":{"email":"a@b.test"},"priority":"normal","max_execution_time_minutes":10}""";
                 case "POST /api/v1/workflows/{workflow_id}/runs/{run_id}/cancel" -> """
                         {"reason":"fuzz"}""";
-                case "POST /api/v1/organizations", "POST /api/v1/api_keys" -> """
+                case "POST /api/v1/organizations", "POST /api/v1/api_keys",
+                     "POST /api/v1/organizations/{organization_id}/api_keys" -> """
                         {"name":"fuzz"}""";
                 default -> null;
             };

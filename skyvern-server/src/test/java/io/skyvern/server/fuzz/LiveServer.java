@@ -54,7 +54,11 @@ public final class LiveServer implements AutoCloseable {
         http = newClient();
     }
 
-    private LiveServer(Skyvern skyvern, SkyvernServer server, String bootstrapKey, Database database) {
+    private final DatabaseConfig databaseConfig;
+
+    private LiveServer(Skyvern skyvern, SkyvernServer server, String bootstrapKey, Database database,
+                       DatabaseConfig databaseConfig) {
+        this.databaseConfig = databaseConfig;
         this.skyvern = skyvern;
         this.server = server;
         this.bootstrapKey = bootstrapKey;
@@ -62,18 +66,26 @@ public final class LiveServer implements AutoCloseable {
     }
 
     public static LiveServer start(String env, UnaryOperator<ServerConfig> tweak) {
+        return startOn(TestDatabases.fresh(), "sk_test_" + UUID.randomUUID().toString().replace("-", ""), env, tweak);
+    }
+
+    /** A second node: another Skyvern and server over the same database, with the same bootstrap key. */
+    public LiveServer secondNode(UnaryOperator<ServerConfig> tweak) {
+        return startOn(databaseConfig, bootstrapKey, skyvern.config().env().name().toLowerCase(java.util.Locale.ROOT),
+                tweak);
+    }
+
+    private static LiveServer startOn(DatabaseConfig db, String key, String env, UnaryOperator<ServerConfig> tweak) {
         try {
             Path dataDir = Files.createTempDirectory("skyvern-fuzz-it");
-            DatabaseConfig db = TestDatabases.fresh();
             SkyvernConfig config = SkyvernConfig.load(Map.of(ConfigKey.DATA_DIR, dataDir.toString(),
                     ConfigKey.ENV, env, ConfigKey.WORKERS, "0")).withDatabase(db);
             Skyvern skyvern = Skyvern.create(config);
-            String key = "sk_test_" + UUID.randomUUID().toString().replace("-", "");
             ServerConfig serverConfig = tweak.apply(ServerConfig.defaults().withPort(0).withBootstrapApiKey(key));
             SkyvernServer server = SkyvernServer.start(skyvern, serverConfig);
             // Same URL in the same JVM: H2 shares the open database; PostgreSQL the same schema.
             Database inspection = Database.open(new DatabaseConfig(db.url(), db.user(), db.password(), 2));
-            return new LiveServer(skyvern, server, key, inspection);
+            return new LiveServer(skyvern, server, key, inspection, db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

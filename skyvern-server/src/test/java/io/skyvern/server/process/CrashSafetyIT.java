@@ -102,7 +102,7 @@ class CrashSafetyIT {
         String chromium = System.getenv().getOrDefault("SKYVERN_BROWSER_EXECUTABLE",
                 Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "");
         return ServerProcess.named(name).dataDir(dataDir).workers(workers)
-                .env("SKYVERN_API_KEY", API_KEY)
+                .env("SKYVERN_API_KEY", API_KEY).env("SKYVERN_ALLOW_PRIVATE_NETWORK", "true")
                 .env("SKYVERN_RATE_LIMIT_PER_MINUTE", "1000000")
                 .env("SKYVERN_ORG_MAX_QUEUED_TASKS", "1000000")
                 .env("SKYVERN_LLM_PROVIDER", "openai").env("SKYVERN_LLM_BASE_URL", llm.baseUrl())

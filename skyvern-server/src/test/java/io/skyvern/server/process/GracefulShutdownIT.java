@@ -179,7 +179,7 @@ class GracefulShutdownIT {
         String chromium = System.getenv().getOrDefault("SKYVERN_BROWSER_EXECUTABLE",
                 Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "");
         ServerProcess.Builder builder = ServerProcess.named(name).dataDir(dataDir).workers(workers)
-                .env("SKYVERN_API_KEY", API_KEY)
+                .env("SKYVERN_API_KEY", API_KEY).env("SKYVERN_ALLOW_PRIVATE_NETWORK", "true")
                 .env("SKYVERN_SHUTDOWN_GRACE_SECONDS", String.valueOf(graceSeconds))
                 .env("SKYVERN_LLM_PROVIDER", "openai").env("SKYVERN_LLM_BASE_URL", llm.baseUrl())
                 .env("SKYVERN_LLM_API_KEY", "sk-scripted").env("SKYVERN_LLM_MODEL", "scripted-model")

@@ -1,7 +1,5 @@
-package io.skyvern.queue;
+package io.skyvern.common;
 
-import io.skyvern.common.ErrorCode;
-import io.skyvern.common.SkyvernException;
 
 import java.util.Locale;
 
