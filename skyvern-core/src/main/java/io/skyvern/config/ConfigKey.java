@@ -44,8 +44,9 @@ public enum ConfigKey {
             + "node's runs return to the queue within 1.25 times it"),
     NODE_ID("", "Name of this node in claimed_by and the logs (letters, digits, . _ : @ -; up to 64); a random "
             + "suffix is added at each start; empty means pid@host"),
-    ALLOW_PRIVATE_NETWORK("false", "Let browser navigation (redirects included), http_request blocks, webhooks and "
-            + "TOTP URLs reach loopback, private and link-local addresses; cloud metadata addresses are refused always");
+    ALLOW_PRIVATE_NETWORK("", "Let browser navigation (redirects included), http_request blocks, webhooks and "
+            + "TOTP URLs reach loopback, private and link-local addresses (true/false; empty: true in development, "
+            + "false in production); cloud metadata addresses are refused always");
 
     /** {@code user:secret@} in a URL, and {@code password=...} / {@code key=...}-like query parameters. */
     private static final Pattern URL_SECRETS = Pattern.compile(

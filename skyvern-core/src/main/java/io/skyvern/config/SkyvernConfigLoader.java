@@ -151,13 +151,22 @@ public final class SkyvernConfigLoader {
         if (defaultSteps > cap) {
             r.invalid(ConfigKey.DEFAULT_MAX_STEPS, "must not exceed max_steps_cap (" + cap + ")");
         }
-        RunSettings runs = runSettings(r);
+        RunSettings runs = runSettings(r, env);
         // Last: every value above, including the run settings, must have been read (and checked) first.
         r.throwIfInvalid();
         return new SkyvernConfig(dataDir, database, env, workers, llm, browser, limits, defaultSteps, cap, runs);
     }
 
-    private static RunSettings runSettings(ValueReader r) {
+    /**
+     * Private networks are reachable by default in development (a developer automates the app on
+     * localhost) and not in production (a server must not be a way into its own network).
+     */
+    private static boolean allowPrivateNetwork(ValueReader r, RunEnvironment env) {
+        return r.text(ConfigKey.ALLOW_PRIVATE_NETWORK).isBlank() ? env != RunEnvironment.PRODUCTION
+                : r.bool(ConfigKey.ALLOW_PRIVATE_NETWORK);
+    }
+
+    private static RunSettings runSettings(ValueReader r, RunEnvironment env) {
         String nodeId = r.text(ConfigKey.NODE_ID);
         if (!RunSettings.isValidNodeId(nodeId)) {
             r.invalid(ConfigKey.NODE_ID, "must be 1 to 64 letters, digits or . _ : @ -");
@@ -165,7 +174,7 @@ public final class SkyvernConfigLoader {
         }
         return new RunSettings(Duration.ofSeconds(r.integer(ConfigKey.TASK_TIMEOUT_SECONDS, 1, 7 * 24 * 3600)),
                 Duration.ofSeconds(r.integer(ConfigKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
-                r.bool(ConfigKey.ALLOW_PRIVATE_NETWORK),
+                allowPrivateNetwork(r, env),
                 Duration.ofSeconds(r.integer(ConfigKey.QUEUE_LEASE_SECONDS, (int) RunSettings.MIN_QUEUE_LEASE.toSeconds(), 3600)),
                 nodeId);
     }
