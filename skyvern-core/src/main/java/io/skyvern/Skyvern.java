@@ -31,6 +31,7 @@ import io.skyvern.persistence.JdbiTaskRepositories;
 import io.skyvern.persistence.JdbiWebhookDeliveryRepository;
 import io.skyvern.persistence.JdbiWorkflowRepository;
 import io.skyvern.persistence.JdbiWorkflowRunRepository;
+import io.skyvern.queue.RunEndSignals;
 import io.skyvern.queue.RunQueue;
 import io.skyvern.queue.WorkerPool;
 import io.skyvern.queue.WorkerPoolOptions;
@@ -84,6 +85,7 @@ public final class Skyvern implements AutoCloseable {
     private final RunQueue queue;
     private final LazyBrowserManager browsers;
     private final RunRegistry registry = new RunRegistry();
+    private final RunEndSignals runEnds = new RunEndSignals();
     private final WorkerPool pool;
     private final ScheduledExecutorService sweeper;
 
@@ -118,7 +120,7 @@ public final class Skyvern implements AutoCloseable {
                     config.llm().vision(), config.runs().allowPrivateNetwork()), artifacts,
                     new JdbiRunLogRepository(database), webhookSender, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);
-            this.pool = new WorkerPool(queue, new RunDispatcher(taskRuns, workflowRuns),
+            this.pool = new WorkerPool(queue, runEnds.around(new RunDispatcher(taskRuns, workflowRuns)),
                     WorkerPoolOptions.from(config), clock);
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "skyvern-browser-session-sweeper");
@@ -211,7 +213,8 @@ public final class Skyvern implements AutoCloseable {
      */
     public LocalSkyvernClient client(String organizationId) {
         organizations.get(organizationId);
-        return new LocalSkyvernClient(organizationId, organizations, tasks, workflows);
+        return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, artifacts, browserSessions,
+                runEnds);
     }
 
     /** True when the database answers. */

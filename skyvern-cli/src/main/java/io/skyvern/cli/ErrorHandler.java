@@ -39,8 +39,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler, Comm
         int status;
         if (ex instanceof SkyvernException) {
             SkyvernException e = (SkyvernException) ex;
-            err.println("skyvern-cli: " + firstLine(e.getMessage()));
-            e.errors().stream().filter(line -> !line.equals(e.getMessage())).forEach(line -> err.println("  - " + line));
+            err.println("skyvern-cli: " + firstLine(e.reason()));
+            e.errors().stream().filter(line -> !line.equals(e.reason())).forEach(line -> err.println("  - " + line));
             status = USAGE_CODES.contains(e.errorCode()) ? ExitCodes.USAGE : ExitCodes.FAILED;
         } else if (ex instanceof UsageException) {
             err.println("skyvern-cli: " + firstLine(ex.getMessage()));

@@ -34,6 +34,8 @@ public enum ErrorCode {
     BROWSER_SESSION_CLOSED(409),
     /** A webhook can be re-sent only for a finished task. */
     TASK_NOT_FINISHED(409),
+    /** A workflow run waited for is still going (a client-side wait ran out). */
+    WORKFLOW_RUN_NOT_FINISHED(409),
     /** The task names no webhook_callback_url. */
     WEBHOOK_NOT_CONFIGURED(409),
     LIMIT_EXCEEDED(429),
