@@ -2,6 +2,8 @@ package io.skyvern;
 
 import io.skyvern.artifact.ArtifactService;
 import io.skyvern.artifact.fs.FileArtifactStore;
+import io.skyvern.auth.BootstrapOrganization;
+import io.skyvern.auth.Organization;
 import io.skyvern.auth.OrganizationService;
 import io.skyvern.browser.BrowserManager;
 import io.skyvern.browser.BrowserUsage;
@@ -49,6 +51,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -215,6 +218,15 @@ public final class Skyvern implements AutoCloseable {
         organizations.get(organizationId);
         return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, artifacts, browserSessions,
                 runEnds);
+    }
+
+    /**
+     * The data dir's bootstrap organisation; on first use it is created with an API key written to
+     * {@code <data-dir>/credentials} (owner-only; {@code SKYVERN_API_KEY} is not consulted here), exactly
+     * as the server and the CLI do, so that a server or CLI started later on this data dir uses that key.
+     */
+    public Organization bootstrapOrganization() {
+        return BootstrapOrganization.ensure(organizations, config.dataDir(), Optional.empty()).organization();
     }
 
     /** True when the database answers. */
