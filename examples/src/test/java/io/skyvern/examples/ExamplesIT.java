@@ -29,8 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExamplesIT {
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path tempRoot;
+
     private static SkyvernConfig freshConfig() throws Exception {
-        Path dataDir = Files.createTempDirectory("skyvern-examples");
+        Path dataDir = Files.createTempDirectory(tempRoot, "skyvern-examples");
         return SkyvernConfig.load(Map.of(ConfigKey.DATA_DIR, dataDir.toString(), ConfigKey.WORKERS, "0"))
                 .withDatabase(TestDatabases.fresh());
     }

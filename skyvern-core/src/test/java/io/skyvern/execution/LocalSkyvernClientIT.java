@@ -116,7 +116,14 @@ class LocalSkyvernClientIT {
 
             assertThat(run.status()).isEqualTo(WorkflowRunStatus.COMPLETED);
             assertThat(client.findWorkflow(id)).isPresent();
-            assertThat(client.findWorkflow("wpid_unknown")).isEmpty();
+            assertThat(client.findWorkflow("wf_unknown")).isEmpty();
         }
+    }
+
+    @Test
+    void the_test_bed_removes_its_temporary_data_dir() {
+        ExecutionTestBed bed = ExecutionTestBed.start(Map.of(ConfigKey.WORKERS, "0"));
+        bed.close();
+        assertThat(bed.dataDir).doesNotExist();
     }
 }

@@ -7,6 +7,8 @@ import io.skyvern.config.SkyvernConfig;
 
 import java.io.PrintStream;
 import java.util.EnumMap;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -96,7 +98,13 @@ public final class ServerMain {
             }
             throw e;
         }
-        out.println("Skyvern server listening on http://" + serverConfig.host() + ":" + server.port());
+        String listening = "Skyvern server listening on http://" + serverConfig.host() + ":" + server.port();
+        if (serverConfig.logFormat() == ServerConfig.LogFormat.JSON) {
+            // SKYVERN_LOG_FORMAT=json: every line the server writes is a JSON object
+            LoggerFactory.getLogger(ServerMain.class).info(listening);
+        } else {
+            out.println(listening);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         GracefulShutdown shutdown = new GracefulShutdown(server, skyvern, config.runs().shutdownGrace());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

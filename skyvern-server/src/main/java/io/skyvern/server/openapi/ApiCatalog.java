@@ -92,7 +92,8 @@ public final class ApiCatalog {
                 Param.query("is_active", "boolean", "Only active or inactive ones"))), null, 200, null, false,
                 List.of(422)));
         ops.add(op("GET", W + "/{workflow_id}", "workflows", "Get a workflow (YAML with Accept: application/yaml)",
-                wf, null, 200, WorkflowResponse.class, false, List.of(404)));
+                concat(wf, List.of(Param.query("version", "integer", "A stored version (default: the latest)"))),
+                null, 200, WorkflowResponse.class, false, List.of(404, 422)));
         ops.add(op("PUT", W + "/{workflow_id}", "workflows", "Store a new version of a workflow", wf,
                 WorkflowBody.class, 200, WorkflowResponse.class, false, List.of(400, 404, 422)));
         ops.add(op("DELETE", W + "/{workflow_id}", "workflows", "Delete a workflow (runs stay readable)", wf, null,
