@@ -54,7 +54,7 @@ public final class ErrorResponder {
             case 413 -> "Request body too large";
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "HTTP " + status : e.getMessage();
         };
-        write(ctx, status, "HTTP_" + status, message, Map.of());
+        write(ctx, status, ErrorCode.forStatus(status), message, Map.of());
     }
 
     public void unexpected(Exception e, Context ctx) {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Resolves {@code x-api-key} (or {@code Authorization: Bearer}) to an organisation for matched
- * /api routes; missing or invalid keys are 401 HTTP_401.
+ * /api routes; missing or invalid keys are 401 UNAUTHORIZED.
  */
 public final class AuthHandler implements Handler {
     private final OrganizationService organizations;
