@@ -79,8 +79,8 @@ public final class ApiCatalog {
         List<Param> session = List.of(Param.path("browser_session_id"));
         ops.add(op("POST", bs, "browser_sessions", "Open a browser session (timeout_minutes 1..240, default 60)",
                 none, CreateBrowserSessionBody.class, 201, BrowserSessionResponse.class, false, List.of(400, 422)));
-        ops.add(op("GET", bs, "browser_sessions", "List browser sessions (newest first, up to 100)", none, null, 200,
-                BrowserSessionResponse.class, true, List.of()));
+        ops.add(op("GET", bs, "browser_sessions", "List browser sessions (newest first; browser_sessions and "
+                + "pagination)", page, null, 200, null, false, List.of(422)));
         ops.add(op("GET", bs + "/{browser_session_id}", "browser_sessions", "Get a browser session", session, null,
                 200, BrowserSessionResponse.class, false, List.of(404)));
         ops.add(op("POST", bs + "/{browser_session_id}/close", "browser_sessions", "Close a browser session", session,
