@@ -2,6 +2,8 @@ package io.skyvern;
 
 import io.skyvern.artifact.ArtifactService;
 import io.skyvern.artifact.fs.FileArtifactStore;
+import io.skyvern.auth.BootstrapOrganization;
+import io.skyvern.auth.Organization;
 import io.skyvern.auth.OrganizationService;
 import io.skyvern.browser.BrowserManager;
 import io.skyvern.browser.BrowserUsage;
@@ -35,6 +37,7 @@ import io.skyvern.persistence.JdbiTaskRepositories;
 import io.skyvern.persistence.JdbiWebhookDeliveryRepository;
 import io.skyvern.persistence.JdbiWorkflowRepository;
 import io.skyvern.persistence.JdbiWorkflowRunRepository;
+import io.skyvern.queue.RunEndSignals;
 import io.skyvern.queue.RunQueue;
 import io.skyvern.queue.WorkerPool;
 import io.skyvern.queue.WorkerPoolOptions;
@@ -52,6 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +92,7 @@ public final class Skyvern implements AutoCloseable {
     private final RunQueue queue;
     private final LazyBrowserManager browsers;
     private final RunRegistry registry = new RunRegistry();
+    private final RunEndSignals runEnds = new RunEndSignals();
     private final WorkerPool pool;
     private final ScheduledExecutorService sweeper;
     private final IdempotencyService idempotency;
@@ -125,7 +130,7 @@ public final class Skyvern implements AutoCloseable {
                     AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork()), artifacts,
                     new JdbiRunLogRepository(database), webhookSender, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);
-            this.pool = new WorkerPool(queue, new RunDispatcher(taskRuns, workflowRuns),
+            this.pool = new WorkerPool(queue, runEnds.around(new RunDispatcher(taskRuns, workflowRuns)),
                     WorkerPoolOptions.from(config), clock);
             this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "skyvern-browser-session-sweeper");
@@ -223,7 +228,17 @@ public final class Skyvern implements AutoCloseable {
      */
     public LocalSkyvernClient client(String organizationId) {
         organizations.get(organizationId);
-        return new LocalSkyvernClient(organizationId, organizations, tasks, workflows);
+        return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, artifacts, browserSessions,
+                runEnds);
+    }
+
+    /**
+     * The data dir's bootstrap organisation; on first use it is created with an API key written to
+     * {@code <data-dir>/credentials} (owner-only; {@code SKYVERN_API_KEY} is not consulted here), exactly
+     * as the server and the CLI do, so that a server or CLI started later on this data dir uses that key.
+     */
+    public Organization bootstrapOrganization() {
+        return BootstrapOrganization.ensure(organizations, config.dataDir(), Optional.empty()).organization();
     }
 
     /** True when the database answers. */

@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * live in your process and stop with it.
  *
  * <pre>
- * mvn -pl examples -am compile exec:java -Dexec.mainClass=io.skyvern.examples.EmbeddedServerExample -Dexec.args=8000
+ * mvn -q -pl examples -am compile exec:java@embedded-server [-Dexec.args=8000]
  * </pre>
  */
 public final class EmbeddedServerExample {

@@ -2,51 +2,51 @@ package io.skyvern.examples;
 
 import io.skyvern.Skyvern;
 import io.skyvern.client.SkyvernClient;
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
 import io.skyvern.config.SkyvernConfig;
 import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.Task;
-import io.skyvern.task.TaskIncludes;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 /**
- * Creates a task in-process and polls it until it ends or a deadline passes: no server, the
- * database is the embedded one in the data dir (or SKYVERN_DATABASE_URL).
+ * Runs a task in-process and waits for its end: no server, the database is the embedded one in the
+ * data dir (or SKYVERN_DATABASE_URL), the LLM the one configured in the environment. Without an LLM
+ * the task fails at once and the example prints why.
  *
  * <pre>
- * mvn -pl examples -am compile exec:java -Dexec.mainClass=io.skyvern.examples.EmbeddedTaskExample
+ * mvn -q -pl examples -am compile exec:java@embedded-task [-Dexec.args="URL GOAL"]
  * </pre>
  */
 public final class EmbeddedTaskExample {
     private EmbeddedTaskExample() {
     }
 
-    /** Runs one task as the data dir's bootstrap organisation; returns the task as last seen. */
-    public static Task run(SkyvernConfig config, String url, String goal, Duration deadline)
-            throws InterruptedException {
+    /** Runs one task as the data dir's bootstrap organisation; returns it final, or as it is at the deadline. */
+    public static Task run(SkyvernConfig config, String url, String goal, Duration deadline) {
         try (Skyvern skyvern = Skyvern.create(config)) {
-            String orgId = skyvern.organizations().findBootstrap()
-                    .orElseGet(() -> skyvern.organizations().createBootstrap("bootstrap", Optional.empty())
-                            .organization())
-                    .organizationId();
-            SkyvernClient client = skyvern.client(orgId);
+            SkyvernClient client = skyvern.client(skyvern.bootstrapOrganization().organizationId());
             Task task = client.createTask(CreateTaskRequest.builder(url, goal).maxSteps(10).build());
-            System.out.println("created " + task.taskId());
-            Instant until = Instant.now().plus(deadline);
-            while (!task.status().isFinal() && Instant.now().isBefore(until)) {
-                Thread.sleep(500);
-                task = client.getTask(task.taskId(), TaskIncludes.NONE).task();
-                System.out.println(task.taskId() + " " + task.status().wireName());
+            System.out.println("created " + task.taskId() + ", waiting up to " + deadline.toSeconds() + " s");
+            try {
+                return client.awaitTask(task.taskId(), deadline);
+            } catch (SkyvernException e) {
+                if (e.errorCode() != ErrorCode.TASK_NOT_FINISHED) {
+                    throw e;
+                }
+                System.out.println(e.getMessage());
+                return client.findTask(task.taskId()).orElseThrow();
             }
-            return task;
         }
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        Task task = run(SkyvernConfig.defaults(), "https://example.com", "Read the page title", Duration.ofMinutes(5));
-        System.out.println("final status: " + task.status().wireName()
-                + (task.extractedInformation() == null ? "" : ", extracted: " + task.extractedInformation()));
+    public static void main(String[] args) {
+        String url = args.length > 0 ? args[0] : "https://example.com";
+        String goal = args.length > 1 ? args[1] : "Read the page title";
+        Task task = run(SkyvernConfig.defaults(), url, goal, Duration.ofMinutes(5));
+        System.out.println("final status: " + task.status().wireName());
+        task.extracted().ifPresent(info -> System.out.println("extracted: " + info));
+        task.failure().ifPresent(reason -> System.out.println("failure: " + reason));
     }
 }

@@ -12,8 +12,7 @@ import io.skyvern.task.TaskQuery;
  * interface as in-process, over HTTP.
  *
  * <pre>
- * SKYVERN_SERVER_URL=http://localhost:8000 SKYVERN_API_KEY=sk_... \
- *   mvn -pl examples -am compile exec:java -Dexec.mainClass=io.skyvern.examples.RemoteClientExample
+ * SKYVERN_SERVER_URL=http://127.0.0.1:8000 SKYVERN_API_KEY=sk_... mvn -q -pl examples -am compile exec:java@remote-client
  * </pre>
  */
 public final class RemoteClientExample {

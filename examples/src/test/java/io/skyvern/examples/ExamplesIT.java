@@ -29,8 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ExamplesIT {
 
+    @org.junit.jupiter.api.io.TempDir
+    static Path tempRoot;
+
     private static SkyvernConfig freshConfig() throws Exception {
-        Path dataDir = Files.createTempDirectory("skyvern-examples");
+        Path dataDir = Files.createTempDirectory(tempRoot, "skyvern-examples");
         return SkyvernConfig.load(Map.of(ConfigKey.DATA_DIR, dataDir.toString(), ConfigKey.WORKERS, "0"))
                 .withDatabase(TestDatabases.fresh());
     }
@@ -68,12 +71,13 @@ class ExamplesIT {
     }
 
     @Test
-    void embedded_task_example_creates_and_polls_a_task_in_process() throws Exception {
+    void embedded_task_example_waits_and_the_task_is_stored_under_the_bootstrap_organisation() throws Exception {
         SkyvernConfig config = freshConfig();
         Task task = EmbeddedTaskExample.run(config, "https://example.test", "Find the contact page",
                 Duration.ofMillis(600));
-        // nobody executes it in this test: it is still queued when the example stops polling
+        // nobody executes it in this test: it is still queued when the example stops waiting
         assertThat(task.status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(config.dataDir().resolve("credentials")).exists();
         try (io.skyvern.Skyvern skyvern = io.skyvern.Skyvern.create(config)) {
             String org = skyvern.organizations().findBootstrap().orElseThrow().organizationId();
             assertThat(skyvern.client(org).listTasks(TaskQuery.defaults()).items()).extracting(Task::taskId)

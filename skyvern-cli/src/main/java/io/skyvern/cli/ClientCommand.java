@@ -23,12 +23,17 @@ abstract class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (ClientSession session = connection.open(false)) {
+        try (ClientSession session = connection.open(executesRuns())) {
             return run(session.client());
         }
     }
 
     abstract int run(SkyvernClient client) throws Exception;
+
+    /** In-process, whether this command executes queued runs itself (starts workers). */
+    boolean executesRuns() {
+        return false;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

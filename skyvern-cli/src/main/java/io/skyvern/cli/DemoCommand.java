@@ -76,7 +76,8 @@ final class DemoCommand implements Callable<Integer> {
         Path dataDir = createDataDir();
         try (DemoSite site = DemoSite.start(); ReplayLlmServer llm = ReplayLlmServer.start(Recording.bundled())) {
             err.println("demo site: " + site.url() + "   replayed LLM: " + llm.baseUrl());
-            err.println("data dir: " + dataDir + (keep ? " (kept)" : " (deleted at the end; --keep keeps it)"));
+            err.println(keep ? "data dir: " + dataDir + " (kept)"
+                    : "data dir: a temporary one, deleted at the end (--keep keeps it and prints where)");
             err.flush();
             int status = run(site, llm, dataDir);
             err.println("(" + llm.answered() + " LLM answer(s) replayed from the recording; no LLM was called)");
@@ -101,7 +102,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             CreateTaskRequest request = CreateTaskRequest.builder(site.url(), GOAL).dataExtractionGoal(EXTRACT)
                     .extractedInformationSchema(schema()).maxSteps(5).build();
-            int status = RunTaskCommand.follow(spec, session.client(), request, pollInterval, timeout, json);
+            int status = RunTaskCommand.follow(spec, session.client(), request, pollInterval, timeout, json, keep);
             if (!json) {
                 printScreenshots(spec.commandLine().getOut(), dataDir);
             }

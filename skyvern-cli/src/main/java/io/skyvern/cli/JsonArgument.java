@@ -24,9 +24,14 @@ final class JsonArgument {
             try {
                 text = Files.readString(file);
                 source = file.toString();
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new UsageException(option + ": " + file + " does not exist");
             } catch (IOException e) {
                 throw new UsageException(option + ": cannot read " + file + " (" + e.getMessage() + ")");
             }
+        }
+        if (pathsAllowed && source.equals("inline JSON") && looksLikePath(value)) {
+            throw new UsageException(option + ": " + value + " does not exist (give a JSON file or inline JSON)");
         }
         try {
             return Json.mapper().readTree(text);
@@ -34,6 +39,13 @@ final class JsonArgument {
             throw new UsageException(option + ": " + source + " is not valid JSON ("
                     + e.getOriginalMessage() + ")");
         }
+    }
+
+    /** Not JSON at all, and shaped like a file name: {@code /x.json}, {@code ./s.json}, {@code schema.json}. */
+    private static boolean looksLikePath(String value) {
+        String v = value.trim();
+        return !v.isEmpty() && "{[\"".indexOf(v.charAt(0)) < 0 && !v.equals("true") && !v.equals("false")
+                && !v.equals("null") && (v.contains("/") || v.contains("\\") || v.endsWith(".json"));
     }
 
     private static boolean isFile(String value) {

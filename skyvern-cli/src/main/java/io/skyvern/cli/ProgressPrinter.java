@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Live progress on stderr: status changes, each new step ("step n of max" and its URL) and each
- * new action with the agent's reasoning. Only what is new since the last poll is printed.
+ * Live progress on stderr: status changes, each new step ("step n of max" and the URL it starts on)
+ * and each new action with the agent's reasoning. Only what is new since the last poll is printed.
  */
 final class ProgressPrinter {
     private final PrintWriter err;
     private final Set<String> seenSteps = new HashSet<>();
     private final Set<String> seenActions = new HashSet<>();
     private TaskStatus lastStatus;
-    private String lastUrl;
 
     ProgressPrinter(PrintWriter err) {
         this.err = err;
@@ -30,11 +29,16 @@ final class ProgressPrinter {
         line("task " + task.taskId() + " " + task.status().wireName() + ": " + task.url());
     }
 
+    /**
+     * Printed after the poll's steps and actions, so that the final status comes last. A run that
+     * has no step yet is opening its browser (the slow part of a cold start): the line says so.
+     */
     synchronized void status(Task task) {
         if (task.status() != lastStatus) {
             lastStatus = task.status();
-            line("status: " + task.status().wireName()
-                    + (task.failureReason() == null ? "" : " (" + task.failureReason() + ")"));
+            String note = task.failureReason() != null ? " (" + task.failureReason() + ")"
+                    : task.status() == TaskStatus.RUNNING && seenSteps.isEmpty() ? " (starting the browser …)" : "";
+            line("status: " + task.status().wireName() + note);
         }
     }
 
@@ -43,10 +47,6 @@ final class ProgressPrinter {
             var step = details.step();
             if (seenSteps.add(step.stepId())) {
                 line("step " + step.order() + " of " + maxSteps + (step.url() == null ? "" : " · " + step.url()));
-                lastUrl = step.url();
-            } else if (step.url() != null && !step.url().equals(lastUrl)) {
-                line("  url: " + step.url());
-                lastUrl = step.url();
             }
             for (ActionRecord action : details.actions()) {
                 if (seenActions.add(action.actionId())) {

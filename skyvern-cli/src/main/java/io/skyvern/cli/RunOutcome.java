@@ -20,6 +20,11 @@ record RunOutcome(Task task, List<Artifact> artifacts, boolean clientTimedOut, D
     }
 
     void print(PrintWriter out, boolean json) {
+        print(out, json, true);
+    }
+
+    /** {@code listArtifacts} false: only their number (the demo deletes the files at its end). */
+    void print(PrintWriter out, boolean json, boolean listArtifacts) {
         if (json) {
             Map<String, Object> view = TaskView.of(new TaskDetails(task, List.of(), artifacts, List.of()), false,
                     true, false);
@@ -37,7 +42,11 @@ record RunOutcome(Task task, List<Artifact> artifacts, boolean clientTimedOut, D
         if (task.failureReason() != null) {
             out.println("failure_reason: " + task.failureReason());
         }
-        TaskView.printArtifacts(out, artifacts);
+        if (listArtifacts) {
+            TaskView.printArtifacts(out, artifacts);
+        } else if (!artifacts.isEmpty()) {
+            out.println("artifacts: " + artifacts.size() + " recorded (deleted at the end; --keep keeps them)");
+        }
         out.flush();
     }
 }

@@ -65,7 +65,7 @@ final class RunTaskCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         CreateTaskRequest request = request();
         try (ClientSession session = connection.open(true)) {
-            return follow(spec, session.client(), request, pollInterval, timeout, output.json);
+            return follow(spec, session.client(), request, pollInterval, timeout, output.json, true);
         }
     }
 
@@ -74,7 +74,8 @@ final class RunTaskCommand implements Callable<Integer> {
      * stderr, Ctrl-C cancels, the result on stdout); returns the exit status. Shared with {@code demo}.
      */
     static int follow(CommandLine.Model.CommandSpec spec, SkyvernClient client, CreateTaskRequest request,
-                      Duration pollInterval, Duration timeout, boolean json) throws InterruptedException {
+                      Duration pollInterval, Duration timeout, boolean json, boolean listArtifacts)
+            throws InterruptedException {
         Task task = client.createTask(request);
         TaskWatcher watcher = new TaskWatcher(client, task, pollInterval, timeout,
                 new ProgressPrinter(spec.commandLine().getErr()));
@@ -90,7 +91,7 @@ final class RunTaskCommand implements Callable<Integer> {
             // Ctrl-C: the shutdown hook reports the outcome and ends the process with status 3
             new CountDownLatch(1).await();
         }
-        outcome.print(spec.commandLine().getOut(), json);
+        outcome.print(spec.commandLine().getOut(), json, listArtifacts);
         return outcome.exitCode();
     }
 

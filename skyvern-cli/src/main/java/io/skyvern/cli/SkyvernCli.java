@@ -35,7 +35,7 @@ public final class SkyvernCli implements Callable<Integer> {
         if (Arrays.asList(args).contains("--debug")) {
             System.setProperty("skyvern.cli.log.level", "INFO");
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(LeadingOptions.moveToEnd(args)));
     }
 
     /** The configured command line (error handling, exit codes); tests set its writers. */
@@ -49,7 +49,7 @@ public final class SkyvernCli implements Callable<Integer> {
 
     /** Runs {@code args} with the given writers and returns the exit status. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return commandLine().setOut(out).setErr(err).execute(args);
+        return commandLine().setOut(out).setErr(err).execute(LeadingOptions.moveToEnd(args));
     }
 
     /** No subcommand: show what there is. */

@@ -81,10 +81,10 @@ final class TaskWatcher {
     private Task poll() {
         Task task = client.getTask(taskId, TaskIncludes.NONE).task();
         latest = task;
-        progress.status(task);
         if (task.status() != TaskStatus.CREATED && task.status() != TaskStatus.QUEUED) {
             progress.steps(client.taskSteps(taskId, new StepQuery(true, false, Set.of())), task.maxSteps());
         }
+        progress.status(task);
         return task;
     }
 

@@ -11,7 +11,13 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.skyvern.task.StepQuery;
+
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
 
 /** {@code tasks artifacts ID [--download DIR]}: what a run left behind, optionally saved to disk. */
@@ -39,10 +45,13 @@ final class TasksArtifactsCommand extends ClientCommand {
 
     private int download(SkyvernClient client, List<Artifact> artifacts) throws IOException {
         Files.createDirectories(download);
+        Map<String, Integer> stepNumbers = new HashMap<>();
+        client.taskSteps(taskId, StepQuery.all()).forEach(s -> stepNumbers.put(s.step().stepId(), s.step().order()));
+        Set<String> used = new HashSet<>();
         int saved = 0;
         for (Artifact a : artifacts) {
             try {
-                Path file = download.resolve(a.artifactId() + extension(a.contentType()));
+                Path file = download.resolve(fileName(a, stepNumbers, used));
                 Files.write(file, client.artifactContent(a.artifactId()));
                 err().println("saved " + file);
                 saved++;
@@ -58,6 +67,23 @@ final class TasksArtifactsCommand extends ClientCommand {
         err().println(saved + " of " + artifacts.size() + " artifacts saved in " + download);
         err().flush();
         return saved == artifacts.size() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * A name that says what the file is, in run order: {@code step-02-screenshot-after.png},
+     * {@code task-screenshot-final.png}; a second prompt of the same step gets {@code -2}.
+     */
+    static String fileName(Artifact a, Map<String, Integer> stepNumbers, Set<String> used) {
+        Integer step = a.stepId() == null ? null : stepNumbers.get(a.stepId());
+        String prefix = step != null ? String.format(Locale.ROOT, "step-%02d-", step)
+                : a.stepId() != null ? a.stepId() + "-" : "task-";
+        String base = prefix + a.artifactType().wireName().replace('_', '-');
+        String ext = extension(a.contentType());
+        String name = base + ext;
+        for (int n = 2; !used.add(name); n++) {
+            name = base + "-" + n + ext;
+        }
+        return name;
     }
 
     static String extension(String contentType) {

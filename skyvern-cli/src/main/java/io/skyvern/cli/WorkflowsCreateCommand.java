@@ -6,7 +6,11 @@ import io.skyvern.workflow.WorkflowDocuments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import io.skyvern.workflow.WorkflowRequest;
+
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -22,27 +26,37 @@ final class WorkflowsCreateCommand extends ClientCommand {
 
     @Override
     int run(SkyvernClient client) {
+        print(out(), json(), client.createWorkflow(read(file)), "created");
+        return ExitCodes.OK;
+    }
+
+    /** The document in FILE, YAML by its extension (.yaml, .yml), else JSON. */
+    static WorkflowRequest read(Path file) {
         String document;
         try {
             document = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException(file + " does not exist");
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + " (" + e.getMessage() + ")");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         WorkflowDocuments.Format format = name.endsWith(".yaml") || name.endsWith(".yml")
                 ? WorkflowDocuments.Format.YAML : WorkflowDocuments.Format.JSON;
-        SavedWorkflow saved = client.createWorkflow(WorkflowDocuments.parse(document, format));
-        if (json()) {
+        return WorkflowDocuments.parse(document, format);
+    }
+
+    static void print(PrintWriter out, boolean json, SavedWorkflow saved, String verb) {
+        if (json) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("workflow", saved.workflow());
             data.put("validation", saved.validation());
-            Output.json(out(), data);
+            Output.json(out, data);
         } else {
-            out().println(saved.workflow().workflowId() + " created (version " + saved.workflow().version() + ", "
+            out.println(saved.workflow().workflowId() + " " + verb + " (version " + saved.workflow().version() + ", "
                     + saved.validation().blockCount() + " blocks)");
-            saved.validation().warnings().forEach(w -> out().println("warning: " + w));
-            out().flush();
+            saved.validation().warnings().forEach(w -> out.println("warning: " + w));
+            out.flush();
         }
-        return ExitCodes.OK;
     }
 }

@@ -10,13 +10,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import io.skyvern.workflow.WorkflowRunDetails;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code workflows run ID --param k=v …}: queues a run; workers (a server, or {@code serve}) execute it. */
+/**
+ * {@code workflows run ID --param k=v …}: starts a run. With {@code --wait} (the default in-process,
+ * where nothing else would execute it) this process runs it and follows it like {@code run-task}:
+ * block progress on stderr, the run on stdout, exit status 0 completed, 1 failed or terminated,
+ * 3 canceled or timed out. {@code --no-wait} only queues it (for a server's workers).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Start a run of a workflow; it is queued for the workers of a server (or serve) on this database.")
+        description = "Run a workflow. In-process it runs here and waits (--wait, default); with --server it "
+                + "is queued and the command returns (add --wait to follow it).")
 final class WorkflowsRunCommand extends ClientCommand {
     @Parameters(paramLabel = "WORKFLOW_ID", description = "The workflow id (wf_…).")
     String workflowId;
@@ -35,19 +44,45 @@ final class WorkflowsRunCommand extends ClientCommand {
     @Option(names = "--browser-session", paramLabel = "ID", description = "Run in this persistent browser session.")
     String browserSession;
 
+    @Option(names = "--wait", negatable = true, paramLabel = "",
+            description = "Follow the run to its end (default: in-process yes, with --server no).")
+    Boolean wait;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --wait: cancel the run if it has not finished after DURATION (exit status 3).")
+    Duration timeout;
+
+    @Option(names = "--poll-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            defaultValue = "400ms", hidden = true, description = "How often to poll the run.")
+    Duration pollInterval;
+
+    @Override
+    boolean executesRuns() {
+        return waits();
+    }
+
+    private boolean waits() {
+        return wait != null ? wait : !connection.remote();
+    }
+
     @Override
     int run(SkyvernClient client) {
         ObjectNode parameters = Json.mapper().createObjectNode();
         params.forEach((k, v) -> parameters.set(k, value(v)));
         WorkflowRun run = client.startWorkflowRun(workflowId, new StartRunRequest(parameters, null, webhook,
                 maxMinutes, browserSession));
-        if (json()) {
-            Output.json(out(), run);
-        } else {
-            out().println(run.workflowRunId() + " " + run.status().wireName());
-            out().flush();
+        if (!waits()) {
+            if (json()) {
+                Output.json(out(), run);
+            } else {
+                out().println(run.workflowRunId() + " " + run.status().wireName());
+                out().flush();
+            }
+            return ExitCodes.OK;
         }
-        return ExitCodes.OK;
+        WorkflowRunDetails done = new WorkflowRunWatcher(client, run, pollInterval, err()).watch(timeout);
+        WorkflowsRunShowCommand.print(out(), json(), done);
+        return WorkflowRunWatcher.exitCode(done.run().status());
     }
 
     static JsonNode value(String raw) {

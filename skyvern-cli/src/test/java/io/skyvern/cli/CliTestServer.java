@@ -91,5 +91,6 @@ final class CliTestServer implements AutoCloseable {
         server.close();
         database.close();
         skyvern.close();
+        io.skyvern.testing.TempDirs.delete(dataDir);
     }
 }

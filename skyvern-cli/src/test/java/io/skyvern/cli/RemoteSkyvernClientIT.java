@@ -9,6 +9,7 @@ import io.skyvern.auth.CreatedOrganization;
 import io.skyvern.client.LocalSkyvernClient;
 import io.skyvern.client.RemoteSkyvernClient;
 import io.skyvern.client.SkyvernClient;
+import io.skyvern.client.BrowserSessionInfo;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.Json;
 import io.skyvern.common.PageRequest;
@@ -262,16 +263,20 @@ class RemoteSkyvernClientIT {
     }
 
     @Test
-    void artifact_content_and_browser_sessions_fail_cleanly_where_not_offered_yet() {
-        // the server may or may not have these endpoints yet; either way the failure is a typed one
+    void artifact_content_and_browser_sessions_are_offered_in_both_modes_with_typed_not_found() {
         SkyvernException content = catchThrowableOfType(SkyvernException.class,
                 () -> remote.artifactContent("a_missing"));
         assertThat(content.errorCode().httpStatus()).isEqualTo(404);
         SkyvernException session = catchThrowableOfType(SkyvernException.class,
                 () -> remote.getBrowserSession("pbs_missing"));
         assertThat(session.errorCode().httpStatus()).isEqualTo(404);
-        SkyvernException localSessions = catchThrowableOfType(SkyvernException.class, local::listBrowserSessions);
-        assertThat(localSessions.errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE);
+        sameFailure(() -> remote.getBrowserSession("pbs_missing"), () -> local.getBrowserSession("pbs_missing"),
+                ErrorCode.BROWSER_SESSION_NOT_FOUND);
+        sameFailure(() -> remote.artifactContent("a_missing"), () -> local.artifactContent("a_missing"),
+                ErrorCode.ARTIFACT_NOT_FOUND);
+        String id = local.createBrowserSession(10).browserSessionId();
+        assertThat(remote.listBrowserSessions()).extracting(BrowserSessionInfo::browserSessionId).contains(id);
+        assertThat(tree(remote.getBrowserSession(id).raw())).isEqualTo(tree(local.getBrowserSession(id).raw()));
     }
 
     /** Both calls fail with the same code, message and errors; returns the remote one. */

@@ -34,6 +34,36 @@ class SkyvernCliTest {
     }
 
     @Test
+    void unknown_command_suggests_only_commands_that_look_like_it() {
+        CliRun far = CliRun.of("frobnicate");
+        assertThat(far.err()).doesNotContain("completion").doesNotContain("Did you mean");
+        CliRun typo = CliRun.of("taks", "list");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).contains("Did you mean: tasks?");
+    }
+
+    @Test
+    void connection_options_are_accepted_before_the_command_too() {
+        CliRun before = CliRun.of("--server", "http://127.0.0.1:1", "--api-key", "", "tasks", "list");
+        assertThat(before.exitCode()).as(before.toString()).isEqualTo(2);
+        assertThat(before.err()).contains("--api-key (or SKYVERN_API_KEY) is required with --server")
+                .doesNotContain("Unknown option");
+        CliRun json = CliRun.of("--json", "--server=http://127.0.0.1:1", "--api-key", "k", "--debug", "tasks", "list");
+        assertThat(json.err()).doesNotContain("Unknown option").contains("127.0.0.1:1");
+        assertThat(LeadingOptions.moveToEnd(new String[]{"--data-dir", "/d", "tasks", "get", "x"}))
+                .containsExactly("tasks", "get", "x", "--data-dir", "/d");
+    }
+
+    @Test
+    void a_schema_file_that_does_not_exist_is_called_missing_not_invalid_json() {
+        CliRun run = CliRun.of("run-task", "--url", "https://a.test", "--goal", "g", "--schema", "/missing.json",
+                "--server", "http://127.0.0.1:1", "--api-key", "k");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("skyvern-cli: --schema: /missing.json does not exist "
+                + "(give a JSON file or inline JSON)");
+    }
+
+    @Test
     void no_command_shows_usage_and_exit_2() {
         CliRun run = CliRun.of();
         assertThat(run.exitCode()).isEqualTo(2);

@@ -1,6 +1,8 @@
 package io.skyvern.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyvern.artifact.ArtifactType;
+import io.skyvern.artifact.NewArtifact;
 import io.skyvern.common.Json;
 import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.Task;
@@ -105,8 +107,7 @@ class TasksCommandsIT {
     }
 
     @Test
-    void tasks_steps_and_artifacts_show_what_the_run_recorded_and_download_handles_a_missing_endpoint()
-            throws Exception {
+    void tasks_steps_and_artifacts_show_what_the_run_recorded() {
         Task task = newTask("steps please");
         TaskDriver driver = new TaskDriver(s.repositories, s.organizationId);
         driver.transition(task.taskId(), TaskStatus.QUEUED, TaskStatus.RUNNING, null);
@@ -118,11 +119,26 @@ class TasksCommandsIT {
         CliRun artifacts = CliRun.of(s.local("tasks", "artifacts", task.taskId()));
         assertThat(artifacts.exitCode()).as(artifacts.toString()).isZero();
         assertThat(artifacts.out()).contains("screenshot_after").contains("file:///tmp/");
-        Path dir = Files.createTempDirectory("skyvern-cli-download");
-        CliRun download = CliRun.of(s.remote("tasks", "artifacts", task.taskId(), "--download", dir.toString()));
-        // the content endpoint may not exist on this server yet: reported per artifact, no crash
-        assertThat(download.err()).contains("of 1 artifacts saved in").doesNotContain("\tat ");
-        assertThat(download.exitCode()).isIn(0, 1);
+    }
+
+    @Test
+    void tasks_artifacts_download_saves_every_artifact_in_process_and_remotely() throws Exception {
+        Task task = newTask("download please");
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+        byte[] tree = "<button id=e1>Buy</button>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        s.skyvern.artifacts().record(new NewArtifact(s.organizationId, task.taskId(), null, null, null,
+                ArtifactType.SCREENSHOT_FINAL, png, null));
+        s.skyvern.artifacts().record(new NewArtifact(s.organizationId, task.taskId(), null, null, null,
+                ArtifactType.ELEMENT_TREE, tree, null));
+        for (boolean local : new boolean[]{true, false}) {
+            Path dir = Files.createTempDirectory("skyvern-cli-download");
+            String[] args = {"tasks", "artifacts", task.taskId(), "--download", dir.toString()};
+            CliRun run = CliRun.of(local ? s.local(args) : s.remote(args));
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.err()).contains("2 of 2 artifacts saved in");
+            assertThat(Files.readAllBytes(dir.resolve("task-screenshot-final.png"))).isEqualTo(png);
+            assertThat(Files.readAllBytes(dir.resolve("task-element-tree.txt"))).isEqualTo(tree);
+        }
     }
 
     @Test
@@ -159,14 +175,25 @@ class TasksCommandsIT {
     }
 
     @Test
-    void sessions_say_clearly_when_the_server_or_library_does_not_offer_them_yet() {
-        CliRun local = CliRun.of(s.local("sessions", "list"));
-        CliRun remote = CliRun.of(s.remote("sessions", "list"));
-        assertThat(local.exitCode()).isEqualTo(1);
-        assertThat(local.err()).contains("Browser sessions are not available");
-        // a server without the endpoint answers 404; one with it lists the sessions
-        assertThat(remote.exitCode()).as(remote.toString()).isIn(0, 1);
-        assertThat(remote.err()).doesNotContain("\tat ");
+    void sessions_create_list_and_close_work_in_process_and_remotely_with_the_same_json() throws Exception {
+        for (boolean local : new boolean[]{true, false}) {
+            java.util.function.Function<String[], String[]> mode = a -> local ? s.local(a) : s.remote(a);
+            CliRun created = CliRun.of(mode.apply(new String[]{"sessions", "create", "--timeout-minutes", "20",
+                    "--json"}));
+            assertThat(created.exitCode()).as(created.toString()).isZero();
+            JsonNode session = Json.mapper().readTree(created.out());
+            String id = session.get("browser_session_id").asText();
+            assertThat(session.get("timeout_minutes").asInt()).isEqualTo(20);
+            assertThat(session.get("status").asText()).isEqualTo("active");
+
+            CliRun listed = CliRun.of(mode.apply(new String[]{"sessions", "list"}));
+            assertThat(listed.exitCode()).as(listed.toString()).isZero();
+            assertThat(listed.out()).contains(id).contains("active");
+
+            CliRun closed = CliRun.of(mode.apply(new String[]{"sessions", "close", id}));
+            assertThat(closed.exitCode()).as(closed.toString()).isZero();
+            assertThat(s.skyvern.browserSessions().get(s.organizationId, id).status()).isEqualTo("closed");
+        }
     }
 
     private static TaskStatus status(Task task) {

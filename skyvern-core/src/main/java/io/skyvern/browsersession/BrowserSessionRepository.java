@@ -13,6 +13,9 @@ public interface BrowserSessionRepository {
     /** Newest first, at most {@code limit}. */
     List<BrowserSessionInfo> list(String organizationId, int limit);
 
+    /** One page of the organisation's sessions, newest first, with the total count. */
+    io.skyvern.common.Page<BrowserSessionInfo> page(String organizationId, io.skyvern.common.PageRequest request);
+
     /** Takes the session for a run if it is active, unexpired and free (or already this run's). */
     boolean acquire(String browserSessionId, String runId, Instant now);
 

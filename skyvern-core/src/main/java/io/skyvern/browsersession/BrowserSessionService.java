@@ -58,6 +58,12 @@ public final class BrowserSessionService {
         return repository.list(organizationId, 100);
     }
 
+    /** One page of the organisation's sessions, newest first (closed ones included). */
+    public io.skyvern.common.Page<BrowserSessionInfo> page(String organizationId, io.skyvern.common.PageRequest request) {
+        return repository.page(Objects.requireNonNull(organizationId, "organizationId"),
+                Objects.requireNonNull(request, "request"));
+    }
+
     public BrowserSessionInfo get(String organizationId, String browserSessionId) {
         if (organizationId == null || browserSessionId == null) {
             throw notFound(browserSessionId);

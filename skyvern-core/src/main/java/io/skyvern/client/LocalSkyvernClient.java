@@ -1,12 +1,16 @@
 package io.skyvern.client;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.skyvern.artifact.Artifact;
+import io.skyvern.artifact.ArtifactService;
 import io.skyvern.auth.ApiKey;
 import io.skyvern.auth.CreatedApiKey;
 import io.skyvern.auth.CreatedOrganization;
 import io.skyvern.auth.Organization;
 import io.skyvern.auth.OrganizationService;
+import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.common.ErrorCode;
+import io.skyvern.common.Json;
 import io.skyvern.common.Page;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.runlog.RunLog;
@@ -33,25 +37,43 @@ import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunDetails;
 import io.skyvern.workflow.WorkflowService;
 
+import io.skyvern.queue.RunEndSignals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * {@link SkyvernClient} in-process: every call goes to the services with the bound organisation
  * id. Thread-safe (the services are).
  */
 public final class LocalSkyvernClient implements SkyvernClient {
+    /** The safety-net poll of a wait; the usual wake-up is the worker's signal. */
+    private static final Duration POLL = Duration.ofSeconds(1);
     private final String organizationId;
     private final OrganizationService organizations;
     private final TaskService tasks;
     private final WorkflowService workflows;
+    private final ArtifactService artifacts;
+    private final BrowserSessionService browserSessions;
+    private final RunEndSignals runEnds;
 
     public LocalSkyvernClient(String organizationId, OrganizationService organizations, TaskService tasks,
-                              WorkflowService workflows) {
+                              WorkflowService workflows, ArtifactService artifacts,
+                              BrowserSessionService browserSessions, RunEndSignals runEnds) {
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
         this.organizations = Objects.requireNonNull(organizations, "organizations");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.workflows = Objects.requireNonNull(workflows, "workflows");
+        this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
+        this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
+        this.runEnds = Objects.requireNonNull(runEnds, "runEnds");
     }
 
     public String organizationId() {
@@ -101,6 +123,29 @@ public final class LocalSkyvernClient implements SkyvernClient {
     @Override
     public TaskAnalytics taskAnalytics(String taskId) {
         return tasks.analytics(organizationId, taskId);
+    }
+
+    /**
+     * Listens to the run: a worker of this Skyvern finishing the task wakes the watch at once; a
+     * read every second covers the other ways a task ends (a cancel while queued, another node).
+     */
+    @Override
+    public CompletableFuture<Task> taskFinished(String taskId) {
+        return listen(taskId, () -> tasks.get(organizationId, taskId), t -> t.status().isFinal());
+    }
+
+    @Override
+    public CompletableFuture<WorkflowRun> workflowRunFinished(String workflowId, String runId) {
+        return listen(runId, () -> workflows.getRun(organizationId, workflowId, runId, false, false).run(),
+                r -> r.status().isFinal());
+    }
+
+    private <T> CompletableFuture<T> listen(String runId, Supplier<T> read, Predicate<T> isFinal) {
+        RunWatch<T> watch = RunWatch.create(read, isFinal, POLL, POLL);
+        Runnable wake = watch::wake;
+        runEnds.subscribe(runId, wake);
+        watch.future().whenComplete((value, error) -> runEnds.unsubscribe(runId, wake));
+        return watch.begin().future();
     }
 
     @Override
@@ -183,5 +228,50 @@ public final class LocalSkyvernClient implements SkyvernClient {
             throw new SkyvernException(ErrorCode.VALIDATION_ERROR, "name: Field required");
         }
         return organizations.create(name.trim());
+    }
+
+    @Override
+    public byte[] artifactContent(String artifactId) {
+        try (InputStream in = artifacts.openContent(organizationId, artifactId)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Reading artifact " + artifactId + " failed", e);
+        }
+    }
+
+    @Override
+    public BrowserSessionInfo createBrowserSession(Integer timeoutMinutes) {
+        return wire(browserSessions.create(organizationId, timeoutMinutes));
+    }
+
+    @Override
+    public List<BrowserSessionInfo> listBrowserSessions() {
+        return browserSessions.list(organizationId).stream().map(LocalSkyvernClient::wire).toList();
+    }
+
+    @Override
+    public BrowserSessionInfo getBrowserSession(String browserSessionId) {
+        return wire(browserSessions.get(organizationId, browserSessionId));
+    }
+
+    @Override
+    public BrowserSessionInfo closeBrowserSession(String browserSessionId) {
+        return wire(browserSessions.close(organizationId, browserSessionId));
+    }
+
+    /** The same fields, names and shapes as the REST API's answer, so {@code --json} is one format. */
+    private static BrowserSessionInfo wire(io.skyvern.browsersession.BrowserSessionInfo s) {
+        ObjectNode raw = Json.mapper().createObjectNode();
+        raw.put("browser_session_id", s.browserSessionId());
+        raw.put("organization_id", s.organizationId());
+        raw.put("status", s.status());
+        raw.put("timeout_minutes", s.timeoutMinutes());
+        raw.put("current_run_id", s.currentRunId());
+        raw.set("created_at", Json.mapper().valueToTree(s.createdAt()));
+        raw.set("modified_at", Json.mapper().valueToTree(s.modifiedAt()));
+        raw.set("expires_at", Json.mapper().valueToTree(s.expiresAt()));
+        raw.set("closed_at", Json.mapper().valueToTree(s.closedAt()));
+        return new BrowserSessionInfo(s.browserSessionId(), s.status(), s.timeoutMinutes(), s.createdAt(),
+                s.closedAt(), raw);
     }
 }

@@ -167,7 +167,9 @@ final class RemoteHttp {
 
     static ErrorCode byWireCode(String wire, int status) {
         return Arrays.stream(ErrorCode.values()).filter(c -> c.code().equals(wire)).findFirst()
-                .or(() -> Arrays.stream(ErrorCode.values()).filter(c -> c.code().equals("HTTP_" + status)).findFirst())
+                // an older server's HTTP_nnn, or a status without a specific code
+                .or(() -> Arrays.stream(ErrorCode.values()).filter(c -> c.code().equals(ErrorCode.forStatus(status)))
+                        .findFirst())
                 .orElse(status == 503 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR);
     }
 

@@ -35,6 +35,7 @@ import io.skyvern.workflow.WorkflowRunStatus;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -55,6 +56,8 @@ import static io.skyvern.client.RemoteHttp.segment;
  * }</pre>
  */
 public final class RemoteSkyvernClient implements SkyvernClient {
+    private static final Duration FIRST_POLL = Duration.ofMillis(250);
+    private static final Duration MAX_POLL = Duration.ofSeconds(2);
     private static final String TASKS = "/api/v1/tasks/";
     private static final String WORKFLOWS = "/api/v1/workflows/";
     private static final String SESSIONS = "/api/v1/browser_sessions";
@@ -311,6 +314,21 @@ public final class RemoteSkyvernClient implements SkyvernClient {
     public BrowserSessionInfo closeBrowserSession(String browserSessionId) {
         return WireReader.browserSession(data(http.call("POST", SESSIONS + "/" + segment(browserSessionId)
                 + "/close", null)));
+    }
+
+    // ---- waiting ----
+
+    /** Polls: after 250 ms, then 1.5 times longer each time, up to every 2 s. */
+    @Override
+    public CompletableFuture<Task> taskFinished(String taskId) {
+        return RunWatch.start(() -> getTask(taskId, TaskIncludes.NONE).task(), t -> t.status().isFinal(),
+                FIRST_POLL, MAX_POLL).future();
+    }
+
+    @Override
+    public CompletableFuture<WorkflowRun> workflowRunFinished(String workflowId, String runId) {
+        return RunWatch.start(() -> getWorkflowRun(workflowId, runId, false, false).run(),
+                r -> r.status().isFinal(), FIRST_POLL, MAX_POLL).future();
     }
 
     // ---- helpers ----

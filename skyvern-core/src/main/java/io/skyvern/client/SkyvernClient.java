@@ -5,9 +5,7 @@ import io.skyvern.auth.ApiKey;
 import io.skyvern.auth.CreatedApiKey;
 import io.skyvern.auth.CreatedOrganization;
 import io.skyvern.auth.Organization;
-import io.skyvern.common.ErrorCode;
 import io.skyvern.common.Page;
-import io.skyvern.common.SkyvernException;
 import io.skyvern.runlog.RunLog;
 import io.skyvern.task.CancelRequest;
 import io.skyvern.task.CancelResult;
@@ -30,7 +28,13 @@ import io.skyvern.workflow.WorkflowRequest;
 import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunDetails;
 
+import io.skyvern.common.ErrorCode;
+import io.skyvern.common.SkyvernException;
+
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything a user does, as one organisation. A client is bound to one organisation when it is
@@ -71,6 +75,59 @@ public interface SkyvernClient {
 
     TaskAnalytics taskAnalytics(String taskId);
 
+    /** The task, or empty when this organisation has no such task. */
+    default Optional<Task> findTask(String taskId) {
+        try {
+            return Optional.of(getTask(taskId, TaskIncludes.NONE).task());
+        } catch (SkyvernException e) {
+            if (e.errorCode() == ErrorCode.TASK_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    // ---- waiting for runs ----
+
+    /**
+     * The task once it reaches a final status (completed, failed, terminated, canceled, timed_out).
+     * In-process the future completes as soon as the worker is done with the task; a remote client
+     * polls with a growing delay (up to 2 s). The future fails with TASK_NOT_FOUND for an unknown
+     * id. Cancelling the future stops the waiting only: to stop the task, use {@link #cancelTask}.
+     */
+    CompletableFuture<Task> taskFinished(String taskId);
+
+    /** Creates the task and returns a future of it at its final status ({@link #taskFinished}). */
+    default CompletableFuture<Task> runTask(CreateTaskRequest request) {
+        return taskFinished(createTask(request).taskId());
+    }
+
+    /**
+     * Blocks until the task is final and returns it; when {@code timeout} passes first, throws
+     * TASK_NOT_FINISHED with the status it has (the task goes on).
+     */
+    default Task awaitTask(String taskId, Duration timeout) {
+        return RunWatch.await(taskFinished(taskId), timeout, () -> getTask(taskId, TaskIncludes.NONE).task(),
+                t -> new SkyvernException(ErrorCode.TASK_NOT_FINISHED, "Task " + taskId + " is still "
+                        + t.status().wireName() + " after " + timeout));
+    }
+
+    /** The workflow run once it reaches a final status; as {@link #taskFinished} for tasks. */
+    CompletableFuture<WorkflowRun> workflowRunFinished(String workflowId, String runId);
+
+    /** Starts a run and returns a future of it at its final status. */
+    default CompletableFuture<WorkflowRun> runWorkflow(String workflowId, StartRunRequest request) {
+        return workflowRunFinished(workflowId, startWorkflowRun(workflowId, request).workflowRunId());
+    }
+
+    /** Blocks until the run is final; after {@code timeout}, WORKFLOW_RUN_NOT_FINISHED (the run goes on). */
+    default WorkflowRun awaitWorkflowRun(String workflowId, String runId, Duration timeout) {
+        return RunWatch.await(workflowRunFinished(workflowId, runId), timeout,
+                () -> getWorkflowRun(workflowId, runId, false, false).run(),
+                r -> new SkyvernException(ErrorCode.WORKFLOW_RUN_NOT_FINISHED, "Workflow run " + runId
+                        + " is still " + r.status().wireName() + " after " + timeout));
+    }
+
     // ---- workflows ----
 
     /** Validates (WORKFLOW_VALIDATION_FAILED with every error) and stores version 1. */
@@ -81,6 +138,18 @@ public interface SkyvernClient {
 
     /** The latest version, or WORKFLOW_NOT_FOUND. */
     Workflow getWorkflow(String workflowId);
+
+    /** The latest version, or empty when this organisation has no such workflow. */
+    default Optional<Workflow> findWorkflow(String workflowId) {
+        try {
+            return Optional.of(getWorkflow(workflowId));
+        } catch (SkyvernException e) {
+            if (e.errorCode() == ErrorCode.WORKFLOW_NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
 
     Page<Workflow> listWorkflows(WorkflowQuery query);
 
@@ -116,32 +185,22 @@ public interface SkyvernClient {
     CreatedOrganization createOrganization(String name);
 
     // ---- artifacts and browser sessions ----
-    // Default bodies: implementations that do not offer these yet say so with SERVICE_UNAVAILABLE
-    // rather than failing to compile while the services are being added.
 
     /** The stored bytes of one of this organisation's artifacts, or ARTIFACT_NOT_FOUND. */
-    default byte[] artifactContent(String artifactId) {
-        throw notAvailable("Artifact content");
-    }
+    byte[] artifactContent(String artifactId);
 
-    /** Opens a persistent browser session that closes itself after {@code timeoutMinutes} idle. */
-    default BrowserSessionInfo createBrowserSession(Integer timeoutMinutes) {
-        throw notAvailable("Browser sessions");
-    }
+    /**
+     * Opens a persistent browser session that closes itself after {@code timeoutMinutes} idle
+     * (null: the default, 60).
+     */
+    BrowserSessionInfo createBrowserSession(Integer timeoutMinutes);
 
-    default List<BrowserSessionInfo> listBrowserSessions() {
-        throw notAvailable("Browser sessions");
-    }
+    /** This organisation's browser sessions, newest first, closed ones included. */
+    List<BrowserSessionInfo> listBrowserSessions();
 
-    default BrowserSessionInfo getBrowserSession(String browserSessionId) {
-        throw notAvailable("Browser sessions");
-    }
+    /** One session, or BROWSER_SESSION_NOT_FOUND. */
+    BrowserSessionInfo getBrowserSession(String browserSessionId);
 
-    default BrowserSessionInfo closeBrowserSession(String browserSessionId) {
-        throw notAvailable("Browser sessions");
-    }
-
-    private static SkyvernException notAvailable(String what) {
-        return new SkyvernException(ErrorCode.SERVICE_UNAVAILABLE, what + " are not available in this client yet");
-    }
+    /** Closes a session (idempotent), or BROWSER_SESSION_NOT_FOUND. */
+    BrowserSessionInfo closeBrowserSession(String browserSessionId);
 }

@@ -11,13 +11,15 @@ public enum ErrorCode {
     VALIDATION_FAILED(400),
     WORKFLOW_VALIDATION_FAILED(400),
     PARAMETER_VALIDATION_FAILED(400),
-    BAD_REQUEST("HTTP_400", 400),
-    UNAUTHORIZED("HTTP_401", 401),
-    FORBIDDEN("HTTP_403", 403),
-    NOT_FOUND("HTTP_404", 404),
-    METHOD_NOT_ALLOWED("HTTP_405", 405),
-    PAYLOAD_TOO_LARGE("HTTP_413", 413),
-    UNSUPPORTED_MEDIA_TYPE("HTTP_415", 415),
+    BAD_REQUEST(400),
+    UNAUTHORIZED(401),
+    FORBIDDEN(403),
+    NOT_FOUND(404),
+    METHOD_NOT_ALLOWED(405),
+    PAYLOAD_TOO_LARGE(413),
+    UNSUPPORTED_MEDIA_TYPE(415),
+    URI_TOO_LONG(414),
+    REQUEST_HEADERS_TOO_LARGE(431),
     TASK_NOT_FOUND(404),
     STEP_NOT_FOUND(404),
     WORKFLOW_NOT_FOUND(404),
@@ -34,6 +36,8 @@ public enum ErrorCode {
     BROWSER_SESSION_CLOSED(409),
     /** A webhook can be re-sent only for a finished task. */
     TASK_NOT_FINISHED(409),
+    /** A workflow run waited for is still going (a client-side wait ran out). */
+    WORKFLOW_RUN_NOT_FINISHED(409),
     /** The task names no webhook_callback_url. */
     WEBHOOK_NOT_CONFIGURED(409),
     /** Revoking the organisation's only active API key would lock it out. */
@@ -64,7 +68,26 @@ public enum ErrorCode {
         this.httpStatus = httpStatus;
     }
 
-    /** The code as it appears on the wire, e.g. {@code TASK_NOT_FOUND} or {@code HTTP_401}. */
+    /**
+     * The code for an HTTP status that has no more specific one (a route that does not exist, a
+     * body too large…): {@code NOT_FOUND}, {@code PAYLOAD_TOO_LARGE}; {@code HTTP_nnn} only for a
+     * status this enum does not name.
+     */
+    public static String forStatus(int status) {
+        if (status >= 500) {
+            return INTERNAL_SERVER_ERROR.code();
+        }
+        for (ErrorCode c : new ErrorCode[]{BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED,
+                PAYLOAD_TOO_LARGE, URI_TOO_LONG, UNSUPPORTED_MEDIA_TYPE, VALIDATION_ERROR, REQUEST_HEADERS_TOO_LARGE,
+                RATE_LIMIT_EXCEEDED}) {
+            if (c.httpStatus == status) {
+                return c.code;
+            }
+        }
+        return "HTTP_" + status;
+    }
+
+    /** The code as it appears on the wire, e.g. {@code TASK_NOT_FOUND} or {@code UNAUTHORIZED}. */
     public String code() {
         return code;
     }

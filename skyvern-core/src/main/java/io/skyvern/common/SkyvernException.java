@@ -37,6 +37,25 @@ public class SkyvernException extends RuntimeException {
         return new SkyvernException(code, what + " " + id + " not found");
     }
 
+    /**
+     * The reason followed by every violation, so that a log line or a stack trace says what was
+     * wrong ("Task validation failed: url: Field required; max_steps: …"), not only that
+     * something was. {@link #reason()} is the first part alone.
+     */
+    @Override
+    public String getMessage() {
+        String reason = reason();
+        if (errors.stream().allMatch(reason::contains)) {
+            return reason;
+        }
+        return reason + ": " + String.join("; ", errors);
+    }
+
+    /** The short reason without the list of violations (the API's {@code error.message}). */
+    public String reason() {
+        return super.getMessage();
+    }
+
     public ErrorCode errorCode() {
         return errorCode;
     }

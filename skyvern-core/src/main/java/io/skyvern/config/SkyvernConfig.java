@@ -24,6 +24,11 @@ public record SkyvernConfig(Path dataDir, DatabaseConfig database, RunEnvironmen
         Objects.requireNonNull(runs, "runs");
     }
 
+    /** A builder whose values win over every other source ({@link SkyvernConfigBuilder}). */
+    public static SkyvernConfigBuilder builder() {
+        return new SkyvernConfigBuilder();
+    }
+
     /** Defaults, {@code skyvern.properties} and the process environment. */
     public static SkyvernConfig defaults() {
         return load(Map.of());

@@ -44,6 +44,19 @@ public final class JdbiBrowserSessionRepository implements BrowserSessionReposit
     }
 
     @Override
+    public io.skyvern.common.Page<BrowserSessionInfo> page(String organizationId, io.skyvern.common.PageRequest request) {
+        return jdbi.withHandle(h -> {
+            long total = h.createQuery("SELECT COUNT(*) FROM browser_sessions WHERE organization_id = :org")
+                    .bind("org", organizationId).mapTo(Long.class).one();
+            List<BrowserSessionInfo> items = h.createQuery("SELECT * FROM browser_sessions WHERE organization_id = :org "
+                            + "ORDER BY created_at DESC, browser_session_id DESC LIMIT :limit OFFSET :offset")
+                    .bind("org", organizationId).bind("limit", request.pageSize()).bind("offset", request.offset())
+                    .map(JdbiBrowserSessionRepository::map).list();
+            return io.skyvern.common.Page.of(items, request, total);
+        });
+    }
+
+    @Override
     public List<BrowserSessionInfo> list(String organizationId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM browser_sessions WHERE organization_id = :org "
                         + "ORDER BY created_at DESC, browser_session_id DESC LIMIT " + Math.max(1, limit))

@@ -6,6 +6,7 @@ import io.skyvern.common.RunPriority;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A task as stored: what the client asked for and what came of it. Nullable fields are the optional
@@ -44,5 +45,15 @@ public record Task(
         errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(modifiedAt, "modifiedAt");
+    }
+
+    /** Why the task failed or was terminated; empty while it runs and when it completed. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failureReason);
+    }
+
+    /** The extracted information; empty until a completed task with a data extraction goal has it. */
+    public Optional<JsonNode> extracted() {
+        return Optional.ofNullable(extractedInformation).filter(n -> !n.isNull());
     }
 }

@@ -26,8 +26,9 @@ final class AnalyticsCalculator {
         metrics.put("total_runs", total);
         metrics.put("runs_by_status", byStatus);
         metrics.put("finished_runs", finished);
-        // Success rate over finished runs only: queued or running ones have no outcome yet.
-        metrics.put("success_rate", finished == 0 ? 0.0 : (double) completed / finished);
+        // Success rate over finished runs only: queued or running ones have no outcome yet. A percentage
+        // rounded to 2 decimals, the unit of a task's success_rate.
+        metrics.put("success_rate", finished == 0 ? 0.0 : Math.round(10_000.0 * completed / finished) / 100.0);
         metrics.put("avg_duration_seconds", seconds.stream().mapToDouble(Double::doubleValue).average().orElse(0.0));
         metrics.put("median_duration_seconds", median(seconds));
         metrics.put("max_duration_seconds", seconds.isEmpty() ? 0.0 : seconds.get(seconds.size() - 1));

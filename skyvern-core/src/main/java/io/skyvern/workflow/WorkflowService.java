@@ -89,6 +89,20 @@ public final class WorkflowService {
                 .orElseThrow(() -> SkyvernException.notFound(ErrorCode.WORKFLOW_NOT_FOUND, "Workflow", workflowId));
     }
 
+    /**
+     * One stored version of a workflow that is not deleted, or WORKFLOW_NOT_FOUND (the message
+     * says which version is missing).
+     */
+    public Workflow getVersion(String organizationId, String workflowId, int version) {
+        Workflow latest = get(organizationId, workflowId);
+        if (version == latest.version()) {
+            return latest;
+        }
+        return workflows.findVersion(organizationId, workflowId, version)
+                .orElseThrow(() -> new SkyvernException(ErrorCode.WORKFLOW_NOT_FOUND, "Workflow " + workflowId
+                        + " has no version " + version + " (the latest is " + latest.version() + ")"));
+    }
+
     public Page<Workflow> list(String organizationId, WorkflowQuery query) {
         Objects.requireNonNull(organizationId, "organizationId");
         return workflows.listLatest(organizationId, Objects.requireNonNull(query, "query"));

@@ -217,6 +217,7 @@ final class ExecutionTestBed implements AutoCloseable {
         } finally {
             llm.close();
             site.close();
+            io.skyvern.testing.TempDirs.delete(dataDir);
         }
     }
 }

@@ -169,7 +169,9 @@ class TaskValidatorTest {
                 json("[]"), json("{\"type\":1}"), mapping, "mailto:a@b.c", 0, "bad", null);
         SkyvernException e = catchThrowableOfType(SkyvernException.class, () -> validator.validate(request));
         assertThat(e.errorCode()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-        assertThat(e.getMessage()).isEqualTo("Task validation failed");
+        assertThat(e.reason()).isEqualTo("Task validation failed");
+        assertThat(e.getMessage()).startsWith("Task validation failed: ")
+                .contains("URL must start with http:// or https://", "Navigation goal cannot be empty");
         assertThat(e.errors()).hasSizeGreaterThanOrEqualTo(10);
         assertThat(e.errors()).contains("URL must start with http:// or https://", "Navigation goal cannot be empty",
                 "title too long (max 500 characters)", "data_extraction_goal too long (max 10000 characters)",

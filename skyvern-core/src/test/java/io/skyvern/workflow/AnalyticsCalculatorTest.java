@@ -24,7 +24,7 @@ class AnalyticsCalculatorTest {
                 Map.of(WorkflowRunStatus.COMPLETED, 3L, WorkflowRunStatus.CANCELED, 1L, WorkflowRunStatus.RUNNING, 2L),
                 List.of(Duration.ofSeconds(40), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofMillis(2500)));
         assertThat(m).containsEntry("total_runs", 6L).containsEntry("finished_runs", 4L)
-                .containsEntry("success_rate", 0.75).containsEntry("median_duration_seconds", 2.75)
+                .containsEntry("success_rate", 75.0).containsEntry("median_duration_seconds", 2.75)
                 .containsEntry("max_duration_seconds", 40.0).containsEntry("avg_duration_seconds", 11.625);
     }
 

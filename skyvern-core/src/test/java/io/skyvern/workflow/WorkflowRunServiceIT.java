@@ -263,7 +263,7 @@ class WorkflowRunServiceIT {
         assertThat(runs.get("finished_runs")).isEqualTo(3L);
         assertThat(asMap(runs.get("runs_by_status"))).containsEntry("completed", 2L).containsEntry("failed", 1L)
                 .containsEntry("queued", 1L).containsEntry("canceled", 0L);
-        assertThat((double) runs.get("success_rate")).isEqualTo(2.0 / 3);
+        assertThat((double) runs.get("success_rate")).isEqualTo(66.67);
         assertThat((double) runs.get("avg_duration_seconds")).isEqualTo(20.0);
         assertThat((double) runs.get("median_duration_seconds")).isEqualTo(20.0);
         assertThat((double) runs.get("max_duration_seconds")).isEqualTo(30.0);

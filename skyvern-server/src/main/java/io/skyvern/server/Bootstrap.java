@@ -1,20 +1,16 @@
 package io.skyvern.server;
 
-import io.skyvern.auth.CreatedOrganization;
-import io.skyvern.auth.Organization;
-import io.skyvern.auth.OrganizationService;
-import io.skyvern.common.SkyvernException;
+import io.skyvern.auth.BootstrapOrganization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.skyvern.auth.Organization;
+import io.skyvern.auth.OrganizationService;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -29,30 +25,7 @@ final class Bootstrap {
     }
 
     static Optional<Path> ensure(OrganizationService organizations, Path dataDir, String presetKey) {
-        if (organizations.findBootstrap().isPresent()) {
-            return Optional.empty();
-        }
-        CreatedOrganization created;
-        try {
-            created = organizations.createBootstrap("bootstrap",
-                    presetKey.isBlank() ? Optional.empty() : Optional.of(presetKey));
-        } catch (SkyvernException e) {
-            // Several nodes starting at once on an empty database: one creates it, the others lose
-            // the race on the database's unique guard and simply start.
-            if (organizations.findBootstrap().isPresent()) {
-                LOG.info("Another node created the bootstrap organisation first");
-                return Optional.empty();
-            }
-            throw e;
-        }
-        Path file = dataDir.resolve("credentials");
-        write(file, "# Skyvern bootstrap credentials (created at first start)\n"
-                + "organization_id=" + created.organization().organizationId() + "\n"
-                + "api_key_id=" + created.firstKey().apiKey().apiKeyId() + "\n"
-                + "api_key=" + created.firstKey().plaintextKey() + "\n");
-        LOG.info("Created the bootstrap organisation {}; its API key is in {}",
-                created.organization().organizationId(), file);
-        return Optional.of(file);
+        return BootstrapOrganization.ensure(organizations, dataDir, Optional.of(presetKey)).createdCredentials();
     }
 
     /**
@@ -82,20 +55,5 @@ final class Bootstrap {
     /** Logs {@link #revokedCredentialsWarning} if there is one. */
     static void warnIfCredentialsRevoked(OrganizationService organizations, Path dataDir) {
         revokedCredentialsWarning(organizations, dataDir).ifPresent(LOG::warn);
-    }
-
-    private static void write(Path file, String content) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.deleteIfExists(file);
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-            Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
     }
 }

@@ -7,7 +7,14 @@ import io.skyvern.config.SkyvernConfig;
 
 import java.io.PrintStream;
 import java.util.EnumMap;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -18,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class ServerMain {
     private static final String USAGE = "usage: skyvern-server [--port N] [--host HOST] [--data-dir DIR] "
-            + "[--database-url JDBC_URL] [--workers N]";
+            + "[--database-url JDBC_URL] [--workers N] [--version]";
 
     private ServerMain() {
     }
@@ -43,6 +50,14 @@ public final class ServerMain {
                     out.println(USAGE);
                     return 0;
                 }
+                if (flag.equals("--version") || flag.equals("-V")) {
+                    out.println("skyvern-server " + version());
+                    return 0;
+                }
+                if (!VALUE_FLAGS.contains(flag)) {
+                    throw new IllegalArgumentException((flag.startsWith("-") ? "unknown option " : "unexpected argument ")
+                            + flag + " (" + USAGE + ")");
+                }
                 String value = flagValue(args, i, flag);
                 i++;
                 switch (flag) {
@@ -65,9 +80,31 @@ public final class ServerMain {
             err.println("skyvern-server: " + e.getMessage());
             return 2;
         }
+        Optional<String> busy = PortCheck.busy(serverConfig.host(), serverConfig.port());
+        if (busy.isPresent()) {
+            err.println("skyvern-server: " + busy.get());
+            return 2;
+        }
         Skyvern skyvern = Skyvern.create(config);
-        SkyvernServer server = SkyvernServer.start(skyvern, serverConfig);
-        out.println("Skyvern server listening on http://" + serverConfig.host() + ":" + server.port());
+        SkyvernServer server;
+        try {
+            server = SkyvernServer.start(skyvern, serverConfig);
+        } catch (RuntimeException e) {
+            // taken between the check and the bind: still one line, and nothing left running
+            skyvern.close();
+            if (PortCheck.isBindFailure(e)) {
+                err.println("skyvern-server: " + PortCheck.message(serverConfig.host(), serverConfig.port()));
+                return 2;
+            }
+            throw e;
+        }
+        String listening = "Skyvern server listening on http://" + serverConfig.host() + ":" + server.port();
+        if (serverConfig.logFormat() == ServerConfig.LogFormat.JSON) {
+            // SKYVERN_LOG_FORMAT=json: every line the server writes is a JSON object
+            LoggerFactory.getLogger(ServerMain.class).info(listening);
+        } else {
+            out.println(listening);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         GracefulShutdown shutdown = new GracefulShutdown(server, skyvern, config.runs().shutdownGrace());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -80,6 +117,23 @@ public final class ServerMain {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private static final Set<String> VALUE_FLAGS = Set.of("--port", "--host", "--data-dir", "--database-url",
+            "--workers");
+
+    /** This build's version (from the jar's skyvern-server.properties). */
+    static String version() {
+        try (InputStream in = ServerMain.class.getResourceAsStream("/skyvern-server.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String flagValue(String[] args, int i, String flag) {

@@ -147,8 +147,16 @@ class ExecutionEndpointsIT {
 
         TestServer.Response tooLong = s.post("/api/v1/browser_sessions", Map.of("timeout_minutes", 241));
         assertThat(tooLong.status()).isEqualTo(400);
-        assertThat(s.get("/api/v1/browser_sessions").json().path("data")).anySatisfy(n ->
+        assertThat(s.get("/api/v1/browser_sessions").json().at("/data/browser_sessions")).anySatisfy(n ->
                 assertThat(n.path("browser_session_id").asText()).isEqualTo(id));
+        // paginated like every list
+        TestServer.Response firstPage = s.get("/api/v1/browser_sessions?page=1&page_size=1");
+        assertThat(firstPage.json().at("/data/browser_sessions")).hasSize(1);
+        assertThat(firstPage.json().at("/data/pagination/page_size").asInt()).isEqualTo(1);
+        assertThat(firstPage.json().at("/data/pagination/total_count").asLong()).isPositive();
+        assertThat(s.get("/api/v1/browser_sessions?page=0").status()).isEqualTo(422);
+        // boolean query parameters are true or false, nothing else
+        assertThat(s.get("/api/v1/tasks/tsk_x/steps?include_actions=yes").status()).isEqualTo(422);
         assertThat(s.get("/api/v1/browser_sessions/" + id).json().at("/data/browser_session_id").asText()).isEqualTo(id);
         String other = s.newOrganizationKey("Sessions other " + System.nanoTime());
         TestServer.Response foreign = s.get("/api/v1/browser_sessions/" + id, other);

@@ -48,7 +48,7 @@ class MiddlewareIT {
     void missing_or_invalid_key_is_401_http_401() {
         TestServer.Response missing = s.get("/api/v1/tasks", null);
         assertThat(missing.status()).isEqualTo(401);
-        assertThat(missing.errorCode()).isEqualTo("HTTP_401");
+        assertThat(missing.errorCode()).isEqualTo("UNAUTHORIZED");
         TestServer.Response invalid = s.get("/api/v1/tasks", "sk_wrong");
         assertThat(invalid.status()).isEqualTo(401);
         assertThat(invalid.json().get("success").asBoolean()).isFalse();
@@ -61,11 +61,11 @@ class MiddlewareIT {
     void unknown_route_is_404_and_wrong_method_is_405_as_json_envelopes() {
         TestServer.Response unknown = s.get("/api/v1/nothing-here");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.errorCode()).isEqualTo("HTTP_404");
+        assertThat(unknown.errorCode()).isEqualTo("NOT_FOUND");
         assertThat(unknown.header("Content-Type")).startsWith("application/json");
         TestServer.Response wrong = s.send("DELETE", "/api/v1/tasks", null, s.bootstrapKey, Map.of());
         assertThat(wrong.status()).isEqualTo(405);
-        assertThat(wrong.errorCode()).isEqualTo("HTTP_405");
+        assertThat(wrong.errorCode()).isEqualTo("METHOD_NOT_ALLOWED");
     }
 
     @Test
@@ -76,7 +76,7 @@ class MiddlewareIT {
         for (int i = 0; i < 20; i++) {
             TestServer.Response r = s.post("/api/v1/tasks", big);
             assertThat(r.status()).as("attempt %d", i).isEqualTo(413);
-            assertThat(r.errorCode()).isEqualTo("HTTP_413");
+            assertThat(r.errorCode()).isEqualTo("PAYLOAD_TOO_LARGE");
         }
     }
 

@@ -43,7 +43,7 @@ class OrganizationEndpointsIT {
         assertThat(s.get("/api/v1/organizations/me", key).json().at("/data/name").asText()).isEqualTo("Acme");
         TestServer.Response forbidden = s.post("/api/v1/organizations", Map.of("name", "Other"), key);
         assertThat(forbidden.status()).isEqualTo(403);
-        assertThat(forbidden.errorCode()).isEqualTo("HTTP_403");
+        assertThat(forbidden.errorCode()).isEqualTo("FORBIDDEN");
         assertThat(s.post("/api/v1/organizations", Map.of()).status()).isEqualTo(422);
     }
 

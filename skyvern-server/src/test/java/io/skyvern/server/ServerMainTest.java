@@ -54,4 +54,33 @@ class ServerMainTest {
         assertThatThrownBy(() -> ServerConfig.fromEnvironment(Map.of("SKYVERN_PORT", "x")))
                 .hasMessageContaining("SKYVERN_PORT");
     }
+
+    @Test
+    void version_prints_the_version_and_a_lone_unknown_flag_is_called_unknown() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("skyvern-server ").doesNotContain("needs a value");
+        assertThat(run("--verbose")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("skyvern-server: unknown option --verbose")
+                .doesNotContain("needs a value");
+    }
+
+    @Test
+    void a_busy_port_is_one_line_exit_2_and_nothing_is_created() throws Exception {
+        java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("skyvern-busy-port");
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            int port = taken.getLocalPort();
+            assertThat(run("--port", Integer.toString(port), "--host", "127.0.0.1", "--data-dir",
+                    dataDir.resolve("d").toString())).isEqualTo(2);
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertThat(text.strip().lines().count()).isEqualTo(1);
+            assertThat(text).contains("port " + port + " on 127.0.0.1 is already in use").contains("--port N");
+            assertThat(dataDir.resolve("d").resolve("credentials")).doesNotExist();
+            assertThat(dataDir.resolve("d").resolve("db")).doesNotExist();
+        } finally {
+            try (var paths = java.nio.file.Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
 }

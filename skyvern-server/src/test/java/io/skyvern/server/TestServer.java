@@ -118,6 +118,7 @@ final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
         skyvern.close();
+        io.skyvern.testing.TempDirs.delete(dataDir);
     }
 
     record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {

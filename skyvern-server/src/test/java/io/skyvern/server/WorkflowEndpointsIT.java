@@ -114,6 +114,27 @@ class WorkflowEndpointsIT {
     }
 
     @Test
+    void get_with_version_returns_that_version_and_a_missing_one_is_404() {
+        String key = s.newOrganizationKey("wf versions");
+        String id = create(key);
+        String v1Title = s.get("/api/v1/workflows/" + id, key).json().at("/data/title").asText();
+        TestServer.Response put = s.send("PUT", "/api/v1/workflows/" + id, Map.of("title", "Signup v2",
+                "workflow_definition", Map.of("blocks", List.of(NAV))), key, Map.of());
+        assertThat(put.status()).as(put.text()).isEqualTo(200);
+
+        TestServer.Response v1 = s.get("/api/v1/workflows/" + id + "?version=1", key);
+        assertThat(v1.status()).as(v1.text()).isEqualTo(200);
+        assertThat(v1.json().at("/data/version").asInt()).isEqualTo(1);
+        assertThat(v1.json().at("/data/title").asText()).isEqualTo(v1Title);
+        assertThat(s.get("/api/v1/workflows/" + id, key).json().at("/data/title").asText()).isEqualTo("Signup v2");
+        TestServer.Response v9 = s.get("/api/v1/workflows/" + id + "?version=9", key);
+        assertThat(v9.status()).isEqualTo(404);
+        assertThat(v9.json().at("/error/message").asText()).contains("has no version 9");
+        assertThat(s.get("/api/v1/workflows/" + id + "?version=0", key).status()).isEqualTo(422);
+        assertThat(s.get("/api/v1/workflows/" + id + "?version=x", key).status()).isEqualTo(422);
+    }
+
+    @Test
     void runs_start_list_get_cancel_and_analytics() {
         String id = create(s.bootstrapKey);
         TestServer.Response started = s.post("/api/v1/workflows/" + id + "/runs",

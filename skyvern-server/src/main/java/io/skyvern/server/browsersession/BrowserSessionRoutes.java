@@ -3,10 +3,16 @@ package io.skyvern.server.browsersession;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.browsersession.BrowserSessionService;
+import io.skyvern.common.Page;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.Bodies;
+import io.skyvern.server.http.Pagination;
+import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
 import io.skyvern.server.http.RouteGroup;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** /api/v1/browser_sessions: parse, call {@link BrowserSessionService}, map to DTOs. */
 public final class BrowserSessionRoutes implements RouteGroup {
@@ -34,9 +40,14 @@ public final class BrowserSessionRoutes implements RouteGroup {
                 sessions.create(RequestAttributes.organizationId(ctx), body.timeoutMinutes())));
     }
 
+    /** Paginated like every list: {@code browser_sessions} and a {@code pagination} block. */
     private void list(Context ctx) {
-        ApiResponses.ok(ctx, sessions.list(RequestAttributes.organizationId(ctx)).stream()
-                .map(BrowserSessionResponse::of).toList());
+        Page<BrowserSessionResponse> page = sessions.page(RequestAttributes.organizationId(ctx), QueryParams.page(ctx))
+                .map(BrowserSessionResponse::of);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("browser_sessions", page.items());
+        data.put("pagination", Pagination.of(page));
+        ApiResponses.ok(ctx, data);
     }
 
     private void get(Context ctx) {

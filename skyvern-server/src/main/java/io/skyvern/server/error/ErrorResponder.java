@@ -32,12 +32,12 @@ public final class ErrorResponder {
         ErrorCode code = e.errorCode();
         Map<String, Object> details = new LinkedHashMap<>(e.details());
         if (!e.errors().isEmpty() || code.httpStatus() == 400) {
-            details.put("errors", e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors());
+            details.put("errors", e.errors().isEmpty() ? List.of(e.reason()) : e.errors());
         }
         if (code.httpStatus() >= 500) {
             LOG.error("Request {} failed: {}", RequestAttributes.requestId(ctx), e.getMessage(), e);
         }
-        write(ctx, code.httpStatus(), code.code(), e.getMessage(), details);
+        write(ctx, code.httpStatus(), code.code(), e.reason(), details);
     }
 
     public void validation(RequestValidationException e, Context ctx) {
@@ -54,7 +54,7 @@ public final class ErrorResponder {
             case 413 -> "Request body too large";
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "HTTP " + status : e.getMessage();
         };
-        write(ctx, status, "HTTP_" + status, message, Map.of());
+        write(ctx, status, ErrorCode.forStatus(status), message, Map.of());
     }
 
     public void unexpected(Exception e, Context ctx) {

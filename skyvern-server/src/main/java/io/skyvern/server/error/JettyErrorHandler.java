@@ -50,7 +50,7 @@ public final class JettyErrorHandler extends ErrorHandler {
 
     static byte[] body(int status, String requestId) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR.code() : "HTTP_" + status);
+        error.put("code", ErrorCode.forStatus(status));
         String reason = HttpStatus.getMessage(status);
         error.put("message", reason == null ? "HTTP " + status : reason);
         error.put("details", Map.of());

@@ -38,10 +38,11 @@ public final class QueryParams {
         if (value == null || value.isBlank()) {
             return false;
         }
-        return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> true;
-            case "false", "0", "no" -> false;
-            default -> throw RequestValidationException.of(name, "Expected a boolean (got '" + value + "')");
+        // exactly JSON's two words, as in request bodies: 1, yes, TRUE are typos rather than choices
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw RequestValidationException.of(name, "Expected true or false (got '" + value + "')");
         };
     }
 

@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 
 /**
  * Resolves {@code x-api-key} (or {@code Authorization: Bearer}) to an organisation for matched
- * /api routes; missing or invalid keys are 401. Invalid keys count against the client address's
+ * /api routes; missing or invalid keys are 401 UNAUTHORIZED. Invalid keys count against the client address's
  * {@link FailedAuthLimiter}; an address past its limit gets 429 with Retry-After instead.
  */
 public final class AuthHandler implements Handler {

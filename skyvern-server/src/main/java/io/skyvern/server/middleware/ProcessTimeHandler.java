@@ -14,11 +14,17 @@ public final class ProcessTimeHandler {
     }
 
     public static Handler finish() {
-        return ctx -> ctx.header("X-Process-Time", String.valueOf(elapsedNanos(ctx) / 1_000_000_000.0));
+        return ctx -> ctx.header("X-Process-Time", seconds(elapsedNanos(ctx)));
     }
 
     public static long elapsedNanos(Context ctx) {
         Long start = ctx.attribute(RequestAttributes.START_NANOS);
         return start == null ? 0 : System.nanoTime() - start;
+    }
+
+    /** Seconds with microsecond precision in plain notation ({@code 0.000042}, never {@code 4.2E-5}). */
+    static String seconds(long nanos) {
+        return java.math.BigDecimal.valueOf(Math.max(0, nanos), 9)
+                .setScale(6, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

@@ -82,8 +82,8 @@ public final class ApiCatalog {
         List<Param> session = List.of(Param.path("browser_session_id"));
         ops.add(op("POST", bs, "browser_sessions", "Open a browser session (timeout_minutes 1..240, default 60)",
                 none, CreateBrowserSessionBody.class, 201, BrowserSessionResponse.class, false, List.of(400, 422)));
-        ops.add(op("GET", bs, "browser_sessions", "List browser sessions (newest first, up to 100)", none, null, 200,
-                BrowserSessionResponse.class, true, List.of()));
+        ops.add(op("GET", bs, "browser_sessions", "List browser sessions (newest first; browser_sessions and "
+                + "pagination)", page, null, 200, null, false, List.of(422)));
         ops.add(op("GET", bs + "/{browser_session_id}", "browser_sessions", "Get a browser session", session, null,
                 200, BrowserSessionResponse.class, false, List.of(404)));
         ops.add(op("POST", bs + "/{browser_session_id}/close", "browser_sessions", "Close a browser session", session,
@@ -95,7 +95,8 @@ public final class ApiCatalog {
                 Param.query("is_active", "boolean", "Only active or inactive ones"))), null, 200, null, false,
                 List.of(422)));
         ops.add(op("GET", W + "/{workflow_id}", "workflows", "Get a workflow (YAML with Accept: application/yaml)",
-                wf, null, 200, WorkflowResponse.class, false, List.of(404)));
+                concat(wf, List.of(Param.query("version", "integer", "A stored version (default: the latest)"))),
+                null, 200, WorkflowResponse.class, false, List.of(404, 422)));
         ops.add(op("PUT", W + "/{workflow_id}", "workflows", "Store a new version of a workflow", wf,
                 WorkflowBody.class, 200, WorkflowResponse.class, false, List.of(400, 404, 422)));
         ops.add(op("DELETE", W + "/{workflow_id}", "workflows", "Delete a workflow (runs stay readable)", wf, null,

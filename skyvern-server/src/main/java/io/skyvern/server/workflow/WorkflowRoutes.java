@@ -13,6 +13,7 @@ import io.skyvern.server.http.Mappers;
 import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
+import io.skyvern.server.http.RequestValidationException;
 import io.skyvern.server.http.RouteGroup;
 import io.skyvern.workflow.RunQuery;
 import io.skyvern.workflow.SavedWorkflow;
@@ -86,7 +87,14 @@ public final class WorkflowRoutes implements RouteGroup {
     }
 
     private void get(Context ctx) throws JsonProcessingException {
-        Workflow workflow = workflows.get(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"));
+        int version = QueryParams.integer(ctx, "version", 0);
+        if (ctx.queryParam("version") != null && version < 1) {
+            throw RequestValidationException.of("version", "Expected a version number of 1 or more (got '"
+                    + ctx.queryParam("version") + "')");
+        }
+        String id = ctx.pathParam("workflow_id");
+        String org = RequestAttributes.organizationId(ctx);
+        Workflow workflow = version == 0 ? workflows.get(org, id) : workflows.getVersion(org, id, version);
         String accept = Optional.ofNullable(ctx.header("Accept")).orElse("").toLowerCase(Locale.ROOT);
         if (accept.contains("application/yaml") || accept.contains("text/yaml")) {
             ctx.status(200).contentType("application/yaml")

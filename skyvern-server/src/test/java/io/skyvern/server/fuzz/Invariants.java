@@ -69,7 +69,7 @@ final class Invariants {
         if (!requestId.equals(r.header("X-Request-ID"))) {
             return Optional.of("X-Request-ID header " + r.header("X-Request-ID") + " differs from " + requestId);
         }
-        boolean refusedByJetty = java.util.Set.of("HTTP_400", "HTTP_414", "HTTP_431")
+        boolean refusedByJetty = java.util.Set.of("BAD_REQUEST", "URI_TOO_LONG", "REQUEST_HEADERS_TOO_LARGE")
                 .contains(body.at("/error/code").asText());
         if (c.sentRequestId() != null && !refusedByJetty && !c.sentRequestId().equals(requestId)) {
             return Optional.of("the client's X-Request-ID was not kept");
