@@ -48,7 +48,7 @@ public final class AgentLoop {
 
     public AgentResult run(AgentGoal goal, BrowserSession session, RunControl control, RunRecorder recorder,
                            Path downloadDir) {
-        PayloadSecrets secrets = PayloadSecrets.of(goal.navigationPayload());
+        PayloadSecrets secrets = goal.secrets();
         Set<Path> uploads = UploadOffer.filesOffered(goal.navigationPayload());
         ActionExecutor executor = new ActionExecutor(downloadDir);
         RunState state = new RunState();
