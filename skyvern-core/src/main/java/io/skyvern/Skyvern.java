@@ -11,6 +11,17 @@ import io.skyvern.client.LocalSkyvernClient;
 import io.skyvern.common.IdGenerator;
 import io.skyvern.common.TimeOrderedIdGenerator;
 import io.skyvern.config.SkyvernConfig;
+import io.skyvern.credential.CredentialService;
+import io.skyvern.crypto.EncryptionKey;
+import io.skyvern.crypto.SecretVault;
+import io.skyvern.execution.LoginRuns;
+import io.skyvern.login.LoginOptions;
+import io.skyvern.login.RunSecretsFactory;
+import io.skyvern.persistence.JdbiCredentialRepository;
+import io.skyvern.persistence.JdbiRunLoginRepository;
+import io.skyvern.persistence.JdbiTotpCodeRepository;
+import io.skyvern.totp.LlmCodeChooser;
+import io.skyvern.totp.TotpCodeService;
 import io.skyvern.execution.ExecutionHooks;
 import io.skyvern.execution.LazyAgent;
 import io.skyvern.execution.LazyBrowserManager;
@@ -48,6 +59,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +98,9 @@ public final class Skyvern implements AutoCloseable {
     private final LazyBrowserManager browsers;
     private final RunRegistry registry = new RunRegistry();
     private final WorkerPool pool;
+    private final CredentialService credentials;
+    private final TotpCodeService totpCodes;
+    private final LoginRuns loginRuns;
     private final ScheduledExecutorService sweeper;
 
     private Skyvern(SkyvernConfig config, Clock clock, IdGenerator ids) {
@@ -107,12 +123,28 @@ public final class Skyvern implements AutoCloseable {
                     () -> browserConfigured(config));
             ExecutionHooks hooks = new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks);
             this.tasks = new TaskService(taskRepos, organizations, config, clock, ids, hooks);
+            LazyLlmClient llm = new LazyLlmClient(config.llm());
+            JdbiCredentialRepository credentialRepo = new JdbiCredentialRepository(database);
+            SecretVault vault = new SecretVault(EncryptionKey.of(config.logins().encryptionKey(), config.dataDir()),
+                    credentialRepo, clock);
+            vault.verify();
+            AtomicReference<LoginRuns> logins = new AtomicReference<>();
+            this.credentials = new CredentialService(credentialRepo, vault, clock, ids,
+                    (org, id) -> logins.get().credentialDeleted(org, id));
+            this.totpCodes = new TotpCodeService(new JdbiTotpCodeRepository(database), vault, clock, ids,
+                    Optional.of(new LlmCodeChooser(llm)));
+            RunSecretsFactory runSecrets = new RunSecretsFactory(credentials, totpCodes,
+                    org -> organizations.get(org).webhookSigningKey(), new LoginOptions(config.logins().totpWait(),
+                    config.logins().totpPollInterval(), config.runs().allowPrivateNetwork()), clock);
+            this.loginRuns = new LoginRuns(new JdbiRunLoginRepository(database), credentials, runSecrets,
+                    taskRepos.tasks(), taskWebhooks::finished, clock);
+            logins.set(loginRuns);
+            hooks.useLogins(loginRuns);
             this.workflows = new WorkflowService(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), organizations, clock, ids, hooks);
-            LazyLlmClient llm = new LazyLlmClient(config.llm());
             TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
                     new LazyAgent(llm, clock, config.llm().vision()), browserSessions, registry, taskWebhooks, config,
-                    ids, clock);
+                    ids, clock, loginRuns);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
                     config.llm().vision(), config.runs().allowPrivateNetwork()), artifacts,
@@ -190,6 +222,21 @@ public final class Skyvern implements AutoCloseable {
 
     public WorkflowService workflows() {
         return workflows;
+    }
+
+    /** The credential store (secrets encrypted at rest; metadata only leaves it, except to runs). */
+    public CredentialService credentials() {
+        return credentials;
+    }
+
+    /** One-time codes pushed to the API for a totp_identifier. */
+    public TotpCodeService totpCodes() {
+        return totpCodes;
+    }
+
+    /** Login settings of tasks (credential_id, totp_identifier, totp_verification_url). */
+    public LoginRuns logins() {
+        return loginRuns;
     }
 
     public ArtifactService artifacts() {

@@ -42,7 +42,11 @@ public enum ConfigKey {
             + "node's runs return to the queue within 1.25 times it"),
     NODE_ID("", "Name of this node in claimed_by and the logs (letters, digits, . _ : @ -; up to 64); a random "
             + "suffix is added at each start; empty means pid@host"),
-    ALLOW_PRIVATE_NETWORK("false", "Allow webhooks to private and loopback addresses (tests, internal receivers)");
+    ALLOW_PRIVATE_NETWORK("false", "Allow webhooks to private and loopback addresses (tests, internal receivers)"),
+    ENCRYPTION_KEY("", "Key of the credential store: base64 of 32 random bytes, the same on every node; empty means "
+            + "<data-dir>/encryption.key, created when the first secret is stored"),
+    TOTP_WAIT_SECONDS("300", "How long typing {{totp}} waits for a pushed or polled one-time code"),
+    TOTP_POLL_SECONDS("10", "How often a task's totp_verification_url is polled");
 
     /** {@code user:secret@} in a URL, and {@code password=...} / {@code key=...}-like query parameters. */
     private static final Pattern URL_SECRETS = Pattern.compile(
@@ -71,7 +75,7 @@ public enum ConfigKey {
 
     /** True for settings whose values never appear in messages. */
     public boolean isSecret() {
-        return name().contains("PASSWORD") || name().contains("API_KEY");
+        return name().contains("PASSWORD") || name().contains("API_KEY") || name().equals("ENCRYPTION_KEY");
     }
 
     /**
