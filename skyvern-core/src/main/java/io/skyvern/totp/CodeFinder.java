@@ -24,7 +24,8 @@ public final class CodeFinder {
 
     private static final Pattern NUMBER = Pattern.compile("(?<![\\d.,/:-])(\\d{3,4}[ -]\\d{3,4}|\\d{4,8})(?![\\d.,/:]\\d)");
     private static final Pattern KEYWORD = Pattern.compile(
-            "(?i)(code|otp|passcode|pass code|pin|verification|one[- ]time|token|2fa|mfa)\\W{0,20}$");
+            "(?i)(code|otp|passcode|pass code|pin|verification|one[- ]time|token|2fa|mfa)(\\s+(is|was|of))?"
+                    + "[\\s:=#\"'-]{0,5}$");
 
     private CodeFinder() {
     }
