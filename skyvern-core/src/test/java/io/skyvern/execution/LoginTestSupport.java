@@ -64,7 +64,7 @@ final class LoginTestSupport {
                 throw new AssertionError("no tables found in schema " + c.getSchema());
             }
             for (String table : tables) {
-                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM " + table)) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         for (int i = 1; i <= columns; i++) {
