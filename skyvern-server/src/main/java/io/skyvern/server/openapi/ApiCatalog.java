@@ -124,6 +124,7 @@ public final class ApiCatalog {
                 true, List.of()));
         ops.add(op("DELETE", "/api/v1/api_keys/{api_key_id}", "api_keys", "Revoke an API key",
                 List.of(Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(404)));
+        ops.addAll(LoginCatalog.operations());
         ops.add(new Operation("GET", "/health", "ops", "Health (database and browser)", none, null, 200, null, false,
                 List.of(503), false));
         ops.add(new Operation("GET", "/metrics", "ops", "Prometheus metrics (text): HTTP, queue depth, runs by status", none, null, 200, null, false,
