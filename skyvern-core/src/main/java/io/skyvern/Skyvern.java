@@ -147,7 +147,7 @@ public final class Skyvern implements AutoCloseable {
                     ids, clock, loginRuns);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
-                    config.llm().vision(), config.runs().allowPrivateNetwork()), artifacts,
+                    config.llm().vision(), config.runs().allowPrivateNetwork(), loginRuns.blockLogins()), artifacts,
                     new JdbiRunLogRepository(database), webhookSender, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);
             this.pool = new WorkerPool(queue, new RunDispatcher(taskRuns, workflowRuns),

@@ -9,6 +9,7 @@ import io.skyvern.task.LoginSettings;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskRepository;
 import io.skyvern.task.TaskStatus;
+import io.skyvern.workflow.engine.BlockLogins;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,12 @@ public final class LoginRuns {
         Instant started = task.startedAt() == null ? task.createdAt() : task.startedAt();
         return secrets.secretsFor(new RunLogin(task.organizationId(), task.taskId(), false, task.navigationPayload(),
                 login, started, stop));
+    }
+
+    /** For workflow blocks: secrets of a block of run {@code workflowRunId}; codes must be newer than the block. */
+    public BlockLogins blockLogins() {
+        return (org, runId, payload, login, stop) -> login.isEmpty() ? PayloadSecrets.of(payload)
+                : secrets.secretsFor(new RunLogin(org, runId, true, payload, login, clock.instant(), stop));
     }
 
     /** Fails the queued tasks that name the deleted credential. */

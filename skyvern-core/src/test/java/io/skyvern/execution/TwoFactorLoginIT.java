@@ -180,6 +180,35 @@ class TwoFactorLoginIT {
     }
 
     @Test
+    void a_login_block_signs_in_with_a_credential_and_its_totp_secret() throws Exception {
+        try (ExecutionTestBed bed = ExecutionTestBed.start(); TotpLoginSite site = TotpLoginSite.start(USER, PASSWORD, SECRET)) {
+            Credential credential = bed.skyvern.credentials().create(bed.org, new NewCredential("Fixture site", USER,
+                    PASSWORD, Optional.of(SECRET_BASE32), List.of("127.0.0.1")));
+            scriptTwoFactor(bed.llm, "{{secret:credential.username}}", "{{secret:credential.password}}",
+                    "{{totp:credential}}");
+            JsonNode definition = Json.mapper().readTree("{\"blocks\":[{\"id\":\"sign_in\",\"type\":\"login\","
+                    + "\"parameters\":{\"url\":\"" + site.url("/login") + "\",\"credential_id\":\"{{ params.cred }}\"}}]}");
+            String workflowId = bed.skyvern.workflows().create(bed.org, new io.skyvern.workflow.WorkflowRequest(
+                    "Login", null, definition, null, null)).workflow().workflowId();
+
+            String runId = bed.skyvern.workflows().startRun(bed.org, workflowId, new io.skyvern.workflow.StartRunRequest(
+                    Json.mapper().valueToTree(Map.of("cred", credential.credentialId())), null, null, null, null))
+                    .workflowRunId();
+            awaitTrue(() -> bed.skyvern.workflows().getRun(bed.org, workflowId, runId, false, false).run().status()
+                    .isFinal(), Duration.ofSeconds(60));
+
+            var run = bed.skyvern.workflows().getRun(bed.org, workflowId, runId, true, true).run();
+            assertThat(run.status().name()).as(String.valueOf(run.failureReason())).isEqualTo("COMPLETED");
+            assertThat(site.signIns()).isEqualTo(1);
+            assertThat(bed.llm.requests().get(0).promptText()).contains("Sign in and reach the signed-in page");
+            assertThat(bed.llm.requests()).allSatisfy(r -> assertThat(r.rawBody()).doesNotContain(PASSWORD)
+                    .doesNotContain(SECRET_BASE32));
+            assertThat(bed.artifactTexts()).allSatisfy(t -> assertThat(t).doesNotContain(PASSWORD)
+                    .doesNotContain(SECRET_BASE32));
+        }
+    }
+
+    @Test
     void deleting_a_credential_fails_the_queued_task_that_names_it() {
         try (ExecutionTestBed bed = ExecutionTestBed.start(Map.of(ConfigKey.WORKERS, "0"))) {
             Credential credential = bed.skyvern.credentials().create(bed.org, new NewCredential("Soon gone", USER,
