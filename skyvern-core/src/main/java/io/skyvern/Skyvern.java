@@ -258,7 +258,7 @@ public final class Skyvern implements AutoCloseable {
      */
     public LocalSkyvernClient client(String organizationId) {
         organizations.get(organizationId);
-        return new LocalSkyvernClient(organizationId, organizations, tasks, workflows);
+        return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, credentials, totpCodes);
     }
 
     /** True when the database answers. */

@@ -41,6 +41,8 @@ import java.util.Objects;
  * id. Thread-safe (the services are).
  */
 public final class LocalSkyvernClient implements SkyvernClient {
+    private final io.skyvern.credential.CredentialService credentials;
+    private final io.skyvern.totp.TotpCodeService totpCodes;
     private final String organizationId;
     private final OrganizationService organizations;
     private final TaskService tasks;
@@ -48,10 +50,49 @@ public final class LocalSkyvernClient implements SkyvernClient {
 
     public LocalSkyvernClient(String organizationId, OrganizationService organizations, TaskService tasks,
                               WorkflowService workflows) {
+        this(organizationId, organizations, tasks, workflows, null, null);
+    }
+
+    /** With the credential store and pushed codes (null: those calls say they are not available). */
+    public LocalSkyvernClient(String organizationId, OrganizationService organizations, TaskService tasks,
+                              WorkflowService workflows, io.skyvern.credential.CredentialService credentials,
+                              io.skyvern.totp.TotpCodeService totpCodes) {
+        this.credentials = credentials;
+        this.totpCodes = totpCodes;
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
         this.organizations = Objects.requireNonNull(organizations, "organizations");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.workflows = Objects.requireNonNull(workflows, "workflows");
+    }
+
+    @Override
+    public io.skyvern.credential.Credential createCredential(io.skyvern.credential.NewCredential credential) {
+        return credentials().create(organizationId, credential);
+    }
+
+    @Override
+    public List<io.skyvern.credential.Credential> listCredentials() {
+        return credentials().list(organizationId);
+    }
+
+    @Override
+    public void deleteCredential(String credentialId) {
+        credentials().delete(organizationId, credentialId);
+    }
+
+    @Override
+    public io.skyvern.totp.PushedCode pushTotpCode(String totpIdentifier, String code, String content) {
+        if (totpCodes == null) {
+            return SkyvernClient.super.pushTotpCode(totpIdentifier, code, content);
+        }
+        return totpCodes.push(organizationId, totpIdentifier, code, content);
+    }
+
+    private io.skyvern.credential.CredentialService credentials() {
+        if (credentials == null) {
+            SkyvernClient.super.listCredentials();
+        }
+        return credentials;
     }
 
     public String organizationId() {

@@ -141,6 +141,28 @@ public interface SkyvernClient {
         throw notAvailable("Browser sessions");
     }
 
+    // ---- logins ----
+
+    /** Stores a credential (secrets encrypted at rest); the result is metadata only. */
+    default io.skyvern.credential.Credential createCredential(io.skyvern.credential.NewCredential credential) {
+        throw notAvailable("Credentials");
+    }
+
+    /** This organisation's credentials, metadata only. */
+    default List<io.skyvern.credential.Credential> listCredentials() {
+        throw notAvailable("Credentials");
+    }
+
+    /** Deletes one (CREDENTIAL_NOT_FOUND otherwise); queued tasks that name it fail. */
+    default void deleteCredential(String credentialId) {
+        throw notAvailable("Credentials");
+    }
+
+    /** Pushes a one-time code ({@code code}, or the message text as {@code content}) for an identifier. */
+    default io.skyvern.totp.PushedCode pushTotpCode(String totpIdentifier, String code, String content) {
+        throw notAvailable("One-time codes");
+    }
+
     private static SkyvernException notAvailable(String what) {
         return new SkyvernException(ErrorCode.SERVICE_UNAVAILABLE, what + " are not available in this client yet");
     }
