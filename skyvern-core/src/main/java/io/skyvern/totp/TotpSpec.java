@@ -50,6 +50,28 @@ public final class TotpSpec {
         }
     }
 
+    /**
+     * A copy of the payload whose TOTP generators show {@code "totp_secret": "***"}: what API
+     * responses and webhook bodies carry, so the secret leaves the process only in the browser.
+     */
+    public static JsonNode hideSecrets(JsonNode payload) {
+        if (payload == null || !payload.toString().contains(SECRET_FIELD)) {
+            return payload;
+        }
+        JsonNode copy = payload.deepCopy();
+        hide(copy);
+        return copy;
+    }
+
+    private static void hide(JsonNode node) {
+        if (isSpec(node)) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) node).put(SECRET_FIELD, "***");
+        }
+        if (node != null && node.isContainerNode()) {
+            node.forEach(TotpSpec::hide);
+        }
+    }
+
     private static int integer(JsonNode spec, String field, int fallback, int min, int max) {
         JsonNode v = spec.get(field);
         if (v == null || v.isNull()) {

@@ -88,6 +88,17 @@ class LoginEndpointsIT {
     }
 
     @Test
+    void a_payload_totp_secret_is_never_in_a_task_response() {
+        TestServer.Response created = s.post("/api/v1/tasks", Map.of("url", "https://shop.test", "navigation_goal",
+                "Sign in", "navigation_payload", Map.of("mfa", Map.of("totp_secret", TOTP_SECRET))));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().at("/data/navigation_payload/mfa/totp_secret").asText()).isEqualTo("***");
+        String id = created.json().at("/data/task_id").asText();
+        assertThat(s.get("/api/v1/tasks/" + id).text()).doesNotContain(TOTP_SECRET);
+        assertThat(s.get("/api/v1/tasks?page_size=100").text()).doesNotContain(TOTP_SECRET);
+    }
+
+    @Test
     void a_task_naming_an_unknown_credential_or_a_bad_code_url_is_refused() {
         TestServer.Response unknown = s.post("/api/v1/tasks", Map.of("url", "https://shop.test", "navigation_goal",
                 "Sign in", "credential_id", "cred_doesnotexist"));
