@@ -13,6 +13,17 @@ import io.skyvern.client.LocalSkyvernClient;
 import io.skyvern.common.IdGenerator;
 import io.skyvern.common.TimeOrderedIdGenerator;
 import io.skyvern.config.SkyvernConfig;
+import io.skyvern.credential.CredentialService;
+import io.skyvern.crypto.EncryptionKey;
+import io.skyvern.crypto.SecretVault;
+import io.skyvern.execution.LoginRuns;
+import io.skyvern.login.LoginOptions;
+import io.skyvern.login.RunSecretsFactory;
+import io.skyvern.persistence.JdbiCredentialRepository;
+import io.skyvern.persistence.JdbiRunLoginRepository;
+import io.skyvern.persistence.JdbiTotpCodeRepository;
+import io.skyvern.totp.LlmCodeChooser;
+import io.skyvern.totp.TotpCodeService;
 import io.skyvern.execution.ExecutionHooks;
 import io.skyvern.agent.AgentOptions;
 import io.skyvern.execution.LazyAgent;
@@ -56,6 +67,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,6 +106,9 @@ public final class Skyvern implements AutoCloseable {
     private final RunRegistry registry = new RunRegistry();
     private final RunEndSignals runEnds = new RunEndSignals();
     private final WorkerPool pool;
+    private final CredentialService credentials;
+    private final TotpCodeService totpCodes;
+    private final LoginRuns loginRuns;
     private final ScheduledExecutorService sweeper;
     private final IdempotencyService idempotency;
 
@@ -119,15 +134,31 @@ public final class Skyvern implements AutoCloseable {
                     () -> browserConfigured(config));
             ExecutionHooks hooks = new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks);
             this.tasks = new TaskService(taskRepos, organizations, config, clock, ids, hooks);
+            LazyLlmClient llm = new LazyLlmClient(config.llm());
+            JdbiCredentialRepository credentialRepo = new JdbiCredentialRepository(database);
+            SecretVault vault = new SecretVault(EncryptionKey.of(config.logins().encryptionKey(), config.dataDir()),
+                    credentialRepo, clock);
+            vault.verify();
+            AtomicReference<LoginRuns> logins = new AtomicReference<>();
+            this.credentials = new CredentialService(credentialRepo, vault, clock, ids,
+                    (org, id) -> logins.get().credentialDeleted(org, id));
+            this.totpCodes = new TotpCodeService(new JdbiTotpCodeRepository(database), vault, clock, ids,
+                    Optional.of(new LlmCodeChooser(llm)));
+            RunSecretsFactory runSecrets = new RunSecretsFactory(credentials, totpCodes,
+                    org -> organizations.get(org).webhookSigningKey(), new LoginOptions(config.logins().totpWait(),
+                    config.logins().totpPollInterval(), config.runs().allowPrivateNetwork()), clock);
+            this.loginRuns = new LoginRuns(new JdbiRunLoginRepository(database), credentials, runSecrets,
+                    taskRepos.tasks(), taskWebhooks::finished, clock);
+            logins.set(loginRuns);
+            hooks.useLogins(loginRuns);
             this.workflows = new WorkflowService(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), organizations, clock, ids, hooks);
-            LazyLlmClient llm = new LazyLlmClient(config.llm());
             TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
                     new LazyAgent(llm, clock, AgentOptions.of(config.llm())), browserSessions, registry, taskWebhooks, config,
-                    ids, clock);
+                    ids, clock, loginRuns);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
-                    AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork()), artifacts,
+                    AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork(), loginRuns.blockLogins()), artifacts,
                     new JdbiRunLogRepository(database), webhookSender, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);
             this.pool = new WorkerPool(queue, runEnds.around(new RunDispatcher(taskRuns, workflowRuns)),
@@ -209,6 +240,21 @@ public final class Skyvern implements AutoCloseable {
         return workflows;
     }
 
+    /** The credential store (secrets encrypted at rest; metadata only leaves it, except to runs). */
+    public CredentialService credentials() {
+        return credentials;
+    }
+
+    /** One-time codes pushed to the API for a totp_identifier. */
+    public TotpCodeService totpCodes() {
+        return totpCodes;
+    }
+
+    /** Login settings of tasks (credential_id, totp_identifier, totp_verification_url). */
+    public LoginRuns logins() {
+        return loginRuns;
+    }
+
     public ArtifactService artifacts() {
         return artifacts;
     }
@@ -229,7 +275,7 @@ public final class Skyvern implements AutoCloseable {
     public LocalSkyvernClient client(String organizationId) {
         organizations.get(organizationId);
         return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, artifacts, browserSessions,
-                runEnds);
+                runEnds, credentials, totpCodes);
     }
 
     /**

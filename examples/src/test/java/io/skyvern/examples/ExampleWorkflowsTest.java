@@ -25,7 +25,7 @@ class ExampleWorkflowsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"login-then-extract.yaml", "paginate-and-collect.yaml"})
+    @ValueSource(strings = {"login-then-extract.yaml", "paginate-and-collect.yaml", "login-with-totp.yaml"})
     void example_workflow_is_valid(String name) throws IOException {
         WorkflowRequest request = WorkflowDocuments.parse(document(name), WorkflowDocuments.Format.YAML);
         ValidationResult result = new WorkflowValidator().validate(request, OrgLimits.DEFAULTS);

@@ -43,7 +43,11 @@ public final class ActionExecutor {
             session.click(click.elementId());
             return ok(action, "clicked " + click.elementId(), start);
         } else if (action instanceof Action.InputText input) {
-            session.fill(input.elementId(), secrets.substitute(input.text()));
+            SecretTyping typing = secrets.forTyping(input.text(), session.currentUrl());
+            if (typing instanceof SecretTyping.Refused refused) {
+                return ActionOutcome.failed(action, refused.reason(), millisSince(start));
+            }
+            session.fill(input.elementId(), ((SecretTyping.Ready) typing).text());
             return ok(action, "typed into " + input.elementId(), start);
         } else if (action instanceof Action.SelectOption select) {
             selectOption(session, select);

@@ -28,7 +28,7 @@ final class AgentRun {
         this.control = control;
         this.recorder = recorder;
         this.executor = new ActionExecutor(downloadDir);
-        this.secrets = PayloadSecrets.of(goal.navigationPayload());
+        this.secrets = goal.secrets();
         this.uploads = UploadOffer.filesOffered(goal.navigationPayload());
         this.history = new RunHistory(historyChars);
     }

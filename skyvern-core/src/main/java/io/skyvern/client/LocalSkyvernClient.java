@@ -56,6 +56,8 @@ import java.util.function.Supplier;
 public final class LocalSkyvernClient implements SkyvernClient {
     /** The safety-net poll of a wait; the usual wake-up is the worker's signal. */
     private static final Duration POLL = Duration.ofSeconds(1);
+    private final io.skyvern.credential.CredentialService credentials;
+    private final io.skyvern.totp.TotpCodeService totpCodes;
     private final String organizationId;
     private final OrganizationService organizations;
     private final TaskService tasks;
@@ -66,7 +68,11 @@ public final class LocalSkyvernClient implements SkyvernClient {
 
     public LocalSkyvernClient(String organizationId, OrganizationService organizations, TaskService tasks,
                               WorkflowService workflows, ArtifactService artifacts,
-                              BrowserSessionService browserSessions, RunEndSignals runEnds) {
+                              BrowserSessionService browserSessions, RunEndSignals runEnds,
+                              io.skyvern.credential.CredentialService credentials,
+                              io.skyvern.totp.TotpCodeService totpCodes) {
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.totpCodes = Objects.requireNonNull(totpCodes, "totpCodes");
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
         this.organizations = Objects.requireNonNull(organizations, "organizations");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -74,6 +80,30 @@ public final class LocalSkyvernClient implements SkyvernClient {
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
         this.runEnds = Objects.requireNonNull(runEnds, "runEnds");
+    }
+
+    @Override
+    public io.skyvern.credential.Credential createCredential(io.skyvern.credential.NewCredential credential) {
+        return credentials().create(organizationId, credential);
+    }
+
+    @Override
+    public List<io.skyvern.credential.Credential> listCredentials() {
+        return credentials().list(organizationId);
+    }
+
+    @Override
+    public void deleteCredential(String credentialId) {
+        credentials().delete(organizationId, credentialId);
+    }
+
+    @Override
+    public io.skyvern.totp.PushedCode pushTotpCode(String totpIdentifier, String code, String content) {
+        return totpCodes.push(organizationId, totpIdentifier, code, content);
+    }
+
+    private io.skyvern.credential.CredentialService credentials() {
+        return credentials;
     }
 
     public String organizationId() {

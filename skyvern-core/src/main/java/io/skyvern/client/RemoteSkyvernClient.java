@@ -97,7 +97,47 @@ public final class RemoteSkyvernClient implements SkyvernClient {
         body.put("max_steps", r.maxSteps());
         body.put("browser_session_id", r.browserSessionId());
         body.put("priority", r.priority() == null ? null : r.priority().wireName());
+        r.login().credentialId().ifPresent(v -> body.put("credential_id", v));
+        r.login().totpIdentifier().ifPresent(v -> body.put("totp_identifier", v));
+        r.login().totpVerificationUrl().ifPresent(v -> body.put("totp_verification_url", v));
         return WireReader.task(data(http.call("POST", "/api/v1/tasks", body)));
+    }
+
+    @Override
+    public io.skyvern.credential.Credential createCredential(io.skyvern.credential.NewCredential c) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", c.name());
+        body.put("username", c.username());
+        body.put("password", c.password());
+        c.totpSecret().ifPresent(v -> body.put("totp_secret", v));
+        body.put("allowed_domains", c.allowedDomains());
+        return WireReader.credential(data(http.call("POST", "/api/v1/credentials", body)));
+    }
+
+    @Override
+    public List<io.skyvern.credential.Credential> listCredentials() {
+        return WireReader.list(data(http.call("GET", "/api/v1/credentials", null)), WireReader::credential);
+    }
+
+    @Override
+    public void deleteCredential(String credentialId) {
+        http.call("DELETE", "/api/v1/credentials/" + segment(credentialId), null);
+    }
+
+    @Override
+    public io.skyvern.totp.PushedCode pushTotpCode(String totpIdentifier, String code, String content) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("totp_identifier", totpIdentifier);
+        body.put("code", code);
+        body.put("content", content);
+        JsonNode d = data(http.call("POST", "/api/v1/totp_codes", body));
+        return new io.skyvern.totp.PushedCode(WireReader.text(d, "totp_code_id"), orgOf(d),
+                WireReader.text(d, "totp_identifier"), WireReader.instant(d, "created_at"),
+                WireReader.instant(d, "expires_at"));
+    }
+
+    private static String orgOf(JsonNode d) {
+        return d.path("organization_id").asText("");
     }
 
     @Override

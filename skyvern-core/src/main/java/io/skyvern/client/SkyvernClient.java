@@ -203,4 +203,18 @@ public interface SkyvernClient {
 
     /** Closes a session (idempotent), or BROWSER_SESSION_NOT_FOUND. */
     BrowserSessionInfo closeBrowserSession(String browserSessionId);
+
+    // ---- logins ----
+
+    /** Stores a credential (secrets encrypted at rest); the result is metadata only. */
+    io.skyvern.credential.Credential createCredential(io.skyvern.credential.NewCredential credential);
+
+    /** This organisation's credentials, metadata only. */
+    List<io.skyvern.credential.Credential> listCredentials();
+
+    /** Deletes one (CREDENTIAL_NOT_FOUND otherwise); queued tasks that name it fail. */
+    void deleteCredential(String credentialId);
+
+    /** Pushes a one-time code ({@code code}, or the message text as {@code content}) for an identifier. */
+    io.skyvern.totp.PushedCode pushTotpCode(String totpIdentifier, String code, String content);
 }

@@ -201,4 +201,10 @@ final class WireReader {
     private static Map<String, String> stringMap(JsonNode n) {
         return n == null || n.isNull() ? Map.of() : Json.mapper().convertValue(n, STRING_MAP);
     }
+
+    static io.skyvern.credential.Credential credential(JsonNode n) {
+        List<String> domains = list(n.get("allowed_domains"), JsonNode::asText);
+        return new io.skyvern.credential.Credential(text(n, "credential_id"), text(n, "organization_id"),
+                text(n, "name"), domains, n.path("has_totp").asBoolean(), instant(n, "created_at"));
+    }
 }

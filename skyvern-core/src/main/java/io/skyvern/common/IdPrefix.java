@@ -13,7 +13,9 @@ public enum IdPrefix {
     ORGANIZATION("o"),
     API_KEY("ak"),
     WEBHOOK_DELIVERY("wd"),
-    LOG("log");
+    LOG("log"),
+    CREDENTIAL("cred"),
+    TOTP_CODE("totp");
 
     private final String prefix;
 

@@ -46,7 +46,11 @@ public enum ConfigKey {
             + "suffix is added at each start; empty means pid@host"),
     ALLOW_PRIVATE_NETWORK("", "Let browser navigation (redirects included), http_request blocks, webhooks and "
             + "TOTP URLs reach loopback, private and link-local addresses (true/false; empty: true in development, "
-            + "false in production); cloud metadata addresses are refused always");
+            + "false in production); cloud metadata addresses are refused always"),
+    ENCRYPTION_KEY("", "Key of the credential store: base64 of 32 random bytes, the same on every node; empty means "
+            + "<data-dir>/encryption.key, created when the first secret is stored"),
+    TOTP_WAIT_SECONDS("300", "How long typing {{totp}} waits for a pushed or polled one-time code"),
+    TOTP_POLL_SECONDS("10", "How often a task's totp_verification_url is polled");
 
     /** {@code user:secret@} in a URL, and {@code password=...} / {@code key=...}-like query parameters. */
     private static final Pattern URL_SECRETS = Pattern.compile(
@@ -75,7 +79,7 @@ public enum ConfigKey {
 
     /** True for settings whose values never appear in messages. */
     public boolean isSecret() {
-        return name().contains("PASSWORD") || name().contains("API_KEY");
+        return name().contains("PASSWORD") || name().contains("API_KEY") || name().equals("ENCRYPTION_KEY");
     }
 
     /**

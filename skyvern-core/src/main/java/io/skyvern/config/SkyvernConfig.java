@@ -13,8 +13,17 @@ import java.util.Objects;
  */
 public record SkyvernConfig(Path dataDir, DatabaseConfig database, RunEnvironment env, int workers,
                             LlmConfig llm, BrowserConfig browser, OrgLimits orgLimits,
-                            int defaultMaxSteps, int maxStepsCap, RunSettings runs) {
+                            int defaultMaxSteps, int maxStepsCap, RunSettings runs, LoginConfig logins) {
+    /** Without login settings (their defaults). */
+    public SkyvernConfig(Path dataDir, DatabaseConfig database, RunEnvironment env, int workers, LlmConfig llm,
+                         BrowserConfig browser, OrgLimits orgLimits, int defaultMaxSteps, int maxStepsCap,
+                         RunSettings runs) {
+        this(dataDir, database, env, workers, llm, browser, orgLimits, defaultMaxSteps, maxStepsCap, runs,
+                LoginConfig.DEFAULTS);
+    }
+
     public SkyvernConfig {
+        Objects.requireNonNull(logins, "logins");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(env, "env");
@@ -41,22 +50,27 @@ public record SkyvernConfig(Path dataDir, DatabaseConfig database, RunEnvironmen
 
     public SkyvernConfig withDatabase(DatabaseConfig newDatabase) {
         return new SkyvernConfig(dataDir, newDatabase, env, workers, llm, browser, orgLimits,
-                defaultMaxSteps, maxStepsCap, runs);
+                defaultMaxSteps, maxStepsCap, runs, logins);
     }
 
     public SkyvernConfig withWorkers(int newWorkers) {
         return new SkyvernConfig(dataDir, database, env, newWorkers, llm, browser, orgLimits,
-                defaultMaxSteps, maxStepsCap, runs);
+                defaultMaxSteps, maxStepsCap, runs, logins);
     }
 
     public SkyvernConfig withLlm(LlmConfig newLlm) {
         return new SkyvernConfig(dataDir, database, env, workers, newLlm, browser, orgLimits,
-                defaultMaxSteps, maxStepsCap, runs);
+                defaultMaxSteps, maxStepsCap, runs, logins);
     }
 
     public SkyvernConfig withRuns(RunSettings newRuns) {
         return new SkyvernConfig(dataDir, database, env, workers, llm, browser, orgLimits,
-                defaultMaxSteps, maxStepsCap, newRuns);
+                defaultMaxSteps, maxStepsCap, newRuns, logins);
+    }
+
+    public SkyvernConfig withLogins(LoginConfig newLogins) {
+        return new SkyvernConfig(dataDir, database, env, workers, llm, browser, orgLimits,
+                defaultMaxSteps, maxStepsCap, runs, newLogins);
     }
 
     /** Time limit of one task run (TASK_TIMEOUT_SECONDS). */
@@ -66,6 +80,6 @@ public record SkyvernConfig(Path dataDir, DatabaseConfig database, RunEnvironmen
 
     public SkyvernConfig withOrgLimits(OrgLimits newLimits) {
         return new SkyvernConfig(dataDir, database, env, workers, llm, browser, newLimits,
-                defaultMaxSteps, maxStepsCap, runs);
+                defaultMaxSteps, maxStepsCap, runs, logins);
     }
 }

@@ -152,9 +152,13 @@ public final class SkyvernConfigLoader {
             r.invalid(ConfigKey.DEFAULT_MAX_STEPS, "must not exceed max_steps_cap (" + cap + ")");
         }
         RunSettings runs = runSettings(r, env);
-        // Last: every value above, including the run settings, must have been read (and checked) first.
+        LoginConfig logins = new LoginConfig(r.text(ConfigKey.ENCRYPTION_KEY),
+                Duration.ofSeconds(r.integer(ConfigKey.TOTP_WAIT_SECONDS, 1, 3600)),
+                Duration.ofSeconds(r.integer(ConfigKey.TOTP_POLL_SECONDS, 1, 600)));
+        // Last: every value above, including the run and login settings, must have been read (and checked) first.
         r.throwIfInvalid();
-        return new SkyvernConfig(dataDir, database, env, workers, llm, browser, limits, defaultSteps, cap, runs);
+        return new SkyvernConfig(dataDir, database, env, workers, llm, browser, limits, defaultSteps, cap, runs,
+                logins);
     }
 
     /**

@@ -25,6 +25,7 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     private final RunRegistry registry;
     private final Runnable nudge;
     private final TaskWebhooks webhooks;
+    private volatile LoginRuns logins;
 
     public ExecutionHooks(BrowserSessionService browserSessions, RunRegistry registry, Runnable nudge,
                           TaskWebhooks webhooks) {
@@ -34,10 +35,29 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
         this.webhooks = webhooks;
     }
 
+    /** Login settings of tasks (credential check, storage); set once by the composition root. */
+    public void useLogins(LoginRuns value) {
+        this.logins = Objects.requireNonNull(value, "logins");
+    }
+
     @Override
     public void beforeCreate(String organizationId, CreateTaskRequest request) {
         if (request.browserSessionId() != null) {
             browserSessions.requireUsable(organizationId, request.browserSessionId());
+        }
+        LoginRuns l = logins;
+        if (l != null) {
+            l.checkCreate(organizationId, request.login());
+        }
+    }
+
+    @Override
+    public void beforeInsert(Task task, CreateTaskRequest request) {
+        LoginRuns l = logins;
+        if (l != null) {
+            l.save(task.taskId(), task.organizationId(), request.login());
+        } else if (!request.login().isEmpty()) {
+            throw new IllegalStateException("login settings given but no login store is wired");
         }
     }
 

@@ -6,6 +6,7 @@ import io.skyvern.browser.BrowserManager;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.llm.LlmClient;
+import io.skyvern.workflow.engine.BlockLogins;
 import io.skyvern.workflow.engine.WorkflowEngine;
 
 import java.time.Clock;
@@ -25,6 +26,7 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
     private final Clock clock;
     private final AgentOptions agentOptions;
     private final boolean allowPrivateNetwork;
+    private final BlockLogins logins;
     private volatile WorkflowEngine engine;
 
     /**
@@ -33,6 +35,13 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
      */
     public LazyWorkflowEngine(BrowserManager browsers, Supplier<LlmClient> llm, Clock clock, AgentOptions agentOptions,
                               boolean allowPrivateNetwork) {
+        this(browsers, llm, clock, agentOptions, allowPrivateNetwork, BlockLogins.NONE);
+    }
+
+    /** With the credential store for blocks that sign in. */
+    public LazyWorkflowEngine(BrowserManager browsers, Supplier<LlmClient> llm, Clock clock, AgentOptions agentOptions,
+                              boolean allowPrivateNetwork, BlockLogins logins) {
+        this.logins = Objects.requireNonNull(logins, "logins");
         this.browsers = Objects.requireNonNull(browsers, "browsers");
         this.llm = Objects.requireNonNull(llm, "llm");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -57,10 +66,10 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
                 if (e.errorCode() != ErrorCode.LLM_NOT_CONFIGURED) {
                     throw e;
                 }
-                return new WorkflowEngine(browsers, null, null, clock, allowPrivateNetwork);
+                return new WorkflowEngine(browsers, null, null, clock, allowPrivateNetwork, logins);
             }
             engine = new WorkflowEngine(browsers, new AgentLoop(client, clock, agentOptions), client, clock,
-                    allowPrivateNetwork);
+                    allowPrivateNetwork, logins);
             return engine;
         }
     }

@@ -54,10 +54,21 @@ public final class TaskRunExecutor implements RunExecutor {
     private final Clock clock;
     /** Stops runs at their deadline even inside a long LLM call (the loop checks only between actions). */
     private final RunDeadlines watchdog = new RunDeadlines(java.time.Duration.ofMinutes(1));
+    /** Login settings and secrets of tasks; absent: a task's secrets are its payload's. */
+    private final Optional<LoginRuns> logins;
 
     public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
                            Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
                            TaskWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock) {
+        this(repos, artifacts, browsers, agent, browserSessions, registry, webhooks, config, ids, clock, null);
+    }
+
+    /** With the login settings of tasks ({@code logins} null: none). */
+    public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
+                           Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
+                           TaskWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock,
+                           LoginRuns logins) {
+        this.logins = Optional.ofNullable(logins);
         this.repos = Objects.requireNonNull(repos, "repos");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.browsers = Objects.requireNonNull(browsers, "browsers");
@@ -122,9 +133,13 @@ public final class TaskRunExecutor implements RunExecutor {
             long untilDeadline = Math.max(0, java.time.Duration.between(clock.instant(), deadline).toMillis());
             Future<?> timer = watchdog.after(java.time.Duration.ofMillis(untilDeadline + 1), entry::timeUp);
             try {
-                result = loop.run(goal(task), session, new QueueRunControl(context, Optional.of(entry),
-                        Optional.of(deadline), QueueRunControl.DEFAULT_CHECK_EVERY), recorder,
+                QueueRunControl control = new QueueRunControl(context, Optional.of(entry), Optional.of(deadline),
+                        QueueRunControl.DEFAULT_CHECK_EVERY);
+                result = loop.run(goal(task, secretsOf(task, control, deadline)), session, control, recorder,
                         config.dataDir().resolve("downloads").resolve(task.taskId()));
+            } catch (SkyvernException e) {
+                recorder.log("ERROR", e.getMessage());
+                result = new AgentResult.Failed(e.getMessage(), io.skyvern.agent.AgentUsage.ZERO);
             } catch (RuntimeException e) {
                 result = entry.stopRequested() || context.cancelRequested()
                         ? new AgentResult.Canceled("Canceled", io.skyvern.agent.AgentUsage.ZERO)
@@ -153,9 +168,16 @@ public final class TaskRunExecutor implements RunExecutor {
         }
     }
 
-    private static AgentGoal goal(Task t) {
+    private static AgentGoal goal(Task t, io.skyvern.agent.PayloadSecrets secrets) {
         return new AgentGoal(t.url(), t.navigationGoal(), t.dataExtractionGoal(), t.navigationPayload(),
-                t.extractedInformationSchema(), t.errorCodeMapping(), t.maxSteps());
+                t.extractedInformationSchema(), t.errorCodeMapping(), t.maxSteps(), secrets);
+    }
+
+    /** The payload's secrets plus the task's credential and code source; a wait for a code stops with the run. */
+    private io.skyvern.agent.PayloadSecrets secretsOf(Task task, QueueRunControl control, Instant deadline) {
+        return logins.map(l -> l.secretsFor(task, () -> control.cancelRequested()
+                || !clock.instant().isBefore(deadline))).orElseGet(() ->
+                io.skyvern.agent.PayloadSecrets.of(task.navigationPayload()));
     }
 
     private void settle(RunContext context, Task task, AgentResult result, TaskRunRecorder recorder) {

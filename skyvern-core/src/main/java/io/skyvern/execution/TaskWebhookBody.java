@@ -25,7 +25,7 @@ public final class TaskWebhookBody {
         m.put("title", t.title());
         m.put("navigation_goal", t.navigationGoal());
         m.put("data_extraction_goal", t.dataExtractionGoal());
-        m.put("navigation_payload", t.navigationPayload());
+        m.put("navigation_payload", io.skyvern.totp.TotpSpec.hideSecrets(t.navigationPayload()));
         m.put("extracted_information_schema", t.extractedInformationSchema());
         m.put("error_code_mapping", t.errorCodeMapping());
         m.put("webhook_callback_url", t.webhookCallbackUrl());

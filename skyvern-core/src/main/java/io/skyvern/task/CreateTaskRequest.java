@@ -21,9 +21,20 @@ public record CreateTaskRequest(
         String webhookCallbackUrl,
         Integer maxSteps,
         String browserSessionId,
-        RunPriority priority) {
+        RunPriority priority,
+        LoginSettings login) {
+
+    /** A request without login settings. */
+    public CreateTaskRequest(String url, String title, String navigationGoal, String dataExtractionGoal,
+                             JsonNode navigationPayload, JsonNode extractedInformationSchema,
+                             Map<String, String> errorCodeMapping, String webhookCallbackUrl, Integer maxSteps,
+                             String browserSessionId, RunPriority priority) {
+        this(url, title, navigationGoal, dataExtractionGoal, navigationPayload, extractedInformationSchema,
+                errorCodeMapping, webhookCallbackUrl, maxSteps, browserSessionId, priority, LoginSettings.NONE);
+    }
 
     public CreateTaskRequest {
+        login = login == null ? LoginSettings.NONE : login;
         // Not Map.copyOf: a null key or value from a client must reach TaskValidator (a 400), not throw here.
         errorCodeMapping = errorCodeMapping == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(errorCodeMapping));
@@ -46,6 +57,7 @@ public record CreateTaskRequest(
         private Integer maxSteps;
         private String browserSessionId;
         private RunPriority priority;
+        private LoginSettings login = LoginSettings.NONE;
 
         private Builder(String url, String navigationGoal) {
             this.url = url;
@@ -61,11 +73,12 @@ public record CreateTaskRequest(
         public Builder maxSteps(Integer value) { this.maxSteps = value; return this; }
         public Builder browserSessionId(String value) { this.browserSessionId = value; return this; }
         public Builder priority(RunPriority value) { this.priority = value; return this; }
+        public Builder login(LoginSettings value) { this.login = value; return this; }
 
         public CreateTaskRequest build() {
             return new CreateTaskRequest(url, title, navigationGoal, dataExtractionGoal, navigationPayload,
                     extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps, browserSessionId,
-                    priority);
+                    priority, login);
         }
     }
 }

@@ -19,6 +19,13 @@ public interface TaskHooks {
     default void beforeCreate(String organizationId, CreateTaskRequest request) {
     }
 
+    /**
+     * The task is valid and about to be inserted: store what belongs to it elsewhere (its login
+     * settings) before a worker can see it. Throws to refuse it.
+     */
+    default void beforeInsert(Task task, CreateTaskRequest request) {
+    }
+
     default void created(Task task) {
     }
 

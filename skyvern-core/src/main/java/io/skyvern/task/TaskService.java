@@ -77,6 +77,7 @@ public final class TaskService {
                 nullIfJsonNull(request.navigationPayload()), nullIfJsonNull(request.extractedInformationSchema()),
                 request.errorCodeMapping(), request.webhookCallbackUrl(), maxSteps, request.browserSessionId(),
                 null, null, null, now, now, null, null);
+        hooks.beforeInsert(task, request);
         if (pendingGate.farBelowCap(organizationId, cap, () -> repos.tasks().countByStatuses(organizationId, PENDING))) {
             repos.tasks().insert(task);
             pendingGate.admitted(organizationId);

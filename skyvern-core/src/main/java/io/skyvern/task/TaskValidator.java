@@ -85,6 +85,7 @@ public final class TaskValidator {
         checkWebhook(request.webhookCallbackUrl(), errors);
         checkMaxSteps(request.maxSteps(), errors);
         checkBrowserSession(request.browserSessionId(), errors);
+        errors.addAll(LoginChecks.violations(request.login(), request.navigationPayload()));
         return errors;
     }
 

@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
 final class BlockRules {
     static final Pattern ID_PATTERN = Pattern.compile("[A-Za-z0-9_-]{1,100}");
     static final List<String> TYPES = List.of("navigation", "extraction", "task", "loop", "condition", "code",
-            "wait", "http_request", "text_prompt");
+            "wait", "http_request", "text_prompt", "login");
     private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
     private static final Map<String, String> LABELS = Map.of("navigation", "Navigation", "extraction", "Extraction",
             "task", "Task", "loop", "Loop", "condition", "Condition", "code", "Code", "wait", "Wait",
-            "http_request", "HTTP request", "text_prompt", "Text prompt");
+            "http_request", "HTTP request", "text_prompt", "Text prompt", "login", "Login");
     private static final double MAX_WAIT_SECONDS = 3600;
 
     private BlockRules() {
@@ -100,6 +100,10 @@ final class BlockRules {
                 requireText(params, "url", who, errors);
             }
             case "text_prompt" -> requireText(params, "prompt", who, errors);
+            case "login" -> {
+                requireText(params, "url", who, errors);
+                requireText(params, "credential_id", who, errors);
+            }
             default -> throw new IllegalStateException("unchecked block type " + type);
         }
     }

@@ -85,7 +85,14 @@ public final class ServerMain {
             err.println("skyvern-server: " + busy.get());
             return 2;
         }
-        Skyvern skyvern = Skyvern.create(config);
+        Skyvern skyvern;
+        try {
+            skyvern = Skyvern.create(config);
+        } catch (SkyvernException e) {
+            // e.g. another encryption key than the database's secrets were stored with: one clear line
+            err.println("skyvern-server: " + e.getMessage());
+            return 2;
+        }
         SkyvernServer server;
         try {
             server = SkyvernServer.start(skyvern, serverConfig);

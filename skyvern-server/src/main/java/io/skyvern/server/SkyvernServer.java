@@ -33,6 +33,7 @@ import io.skyvern.server.artifact.ArtifactRoutes;
 import io.skyvern.server.browsersession.BrowserSessionRoutes;
 import io.skyvern.server.ops.HttpMetrics;
 import io.skyvern.server.org.OrganizationRoutes;
+import io.skyvern.server.login.LoginRoutes;
 import io.skyvern.server.task.TaskRoutes;
 import io.skyvern.server.workflow.WorkflowRoutes;
 
@@ -148,7 +149,8 @@ public final class SkyvernServer implements AutoCloseable {
                 new ArtifactRoutes(skyvern.artifacts()),
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
                 new WorkflowRoutes(skyvern.workflows(), bodies, idempotent),
-                new OrganizationRoutes(skyvern.organizations(), bodies)));
+                new OrganizationRoutes(skyvern.organizations(), bodies),
+                new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies)));
         if (!production) {
             groups.add(new DocsRoutes());
         }

@@ -28,6 +28,26 @@ class ServerMainTest {
     }
 
     @Test
+    void a_key_file_that_is_not_the_databases_key_is_one_line_and_exit_2() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("skyvern-main-key");
+        io.skyvern.config.SkyvernConfig config = new io.skyvern.config.SkyvernConfigLoader(Map.of(), dir).load(Map.of(
+                io.skyvern.config.ConfigKey.DATA_DIR, dir.toString(), io.skyvern.config.ConfigKey.WORKERS, "0",
+                io.skyvern.config.ConfigKey.DATABASE_URL, ""));
+        try (io.skyvern.Skyvern skyvern = io.skyvern.Skyvern.create(config)) {
+            String org = skyvern.organizations().create("k").organization().organizationId();
+            skyvern.credentials().create(org, new io.skyvern.credential.NewCredential("c", "u", "p",
+                    java.util.Optional.empty(), java.util.List.of()));
+        }
+        java.nio.file.Files.writeString(dir.resolve("encryption.key"), io.skyvern.crypto.EncryptionKey.generate());
+
+        assertThat(run("--data-dir", dir.toString(), "--database-url", "", "--port", "0")).isEqualTo(2);
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("skyvern-server: The encryption key from ").contains("SKYVERN_ENCRYPTION_KEY")
+                .doesNotContain("\tat ");
+        assertThat(text.strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
     void bad_port_and_missing_value_exit_2() {
         assertThat(run("--port", "http")).isEqualTo(2);
         assertThat(run("--port")).isEqualTo(2);

@@ -20,7 +20,37 @@ public sealed interface Block {
     /** The agent's parameters shared by navigation and task blocks (all raw templates). */
     record AgentParameters(JsonNode url, JsonNode navigationGoal, JsonNode navigationPayload,
                            JsonNode dataExtractionGoal, JsonNode dataSchema, JsonNode maxSteps,
-                           JsonNode errorCodeMapping) {
+                           JsonNode errorCodeMapping, JsonNode credentialId, JsonNode totpIdentifier,
+                           JsonNode totpVerificationUrl) {
+        /** Without login settings. */
+        public AgentParameters(JsonNode url, JsonNode navigationGoal, JsonNode navigationPayload,
+                               JsonNode dataExtractionGoal, JsonNode dataSchema, JsonNode maxSteps,
+                               JsonNode errorCodeMapping) {
+            this(url, navigationGoal, navigationPayload, dataExtractionGoal, dataSchema, maxSteps, errorCodeMapping,
+                    com.fasterxml.jackson.databind.node.NullNode.getInstance(),
+                    com.fasterxml.jackson.databind.node.NullNode.getInstance(),
+                    com.fasterxml.jackson.databind.node.NullNode.getInstance());
+        }
+    }
+
+    /**
+     * Signs in with a stored credential: the agent on {@code url} with the credential's values as
+     * placeholders (typed only on its allowed domains) and, for a second factor, its TOTP secret or
+     * the block's totp_identifier / totp_verification_url. The goal defaults to
+     * {@link #DEFAULT_GOAL}.
+     */
+    record LoginBlock(String id, boolean continueOnFailure, AgentParameters agent) implements Block {
+        public static final String DEFAULT_GOAL = "Sign in and reach the signed-in page";
+
+        public LoginBlock {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(agent, "agent");
+        }
+
+        @Override
+        public BlockType type() {
+            return BlockType.LOGIN;
+        }
     }
 
     record NavigationBlock(String id, boolean continueOnFailure, AgentParameters agent) implements Block {

@@ -71,6 +71,7 @@ public final class BlockParser {
             case HTTP_REQUEST -> new Block.HttpRequestBlock(id, cof, f.optional("method"), f.required("url"),
                     f.optional("headers"), f.optional("body"), f.optional("timeout_seconds"));
             case TEXT_PROMPT -> new Block.TextPromptBlock(id, cof, f.required("prompt"), f.optional("json_schema"));
+            case LOGIN -> new Block.LoginBlock(id, cof, login(f));
         };
         return errors.size() == before ? Optional.of(block) : Optional.empty();
     }
@@ -82,7 +83,18 @@ public final class BlockParser {
             f.errors.add("blocks." + f.id + ": a task block needs navigation_goal or data_extraction_goal");
         }
         return new Block.AgentParameters(f.optional("url"), goal, f.optional("navigation_payload"), extraction,
-                f.optional("data_schema"), f.optional("max_steps"), f.optional("error_code_mapping"));
+                f.optional("data_schema"), f.optional("max_steps"), f.optional("error_code_mapping"),
+                f.optional("credential_id"), f.optional("totp_identifier"), f.optional("totp_verification_url"));
+    }
+
+    /** A login block: url and credential_id required; the goal has a default. */
+    private static Block.AgentParameters login(Fields f) {
+        JsonNode goal = f.optional("navigation_goal");
+        return new Block.AgentParameters(f.required("url"), goal.isNull()
+                ? com.fasterxml.jackson.databind.node.TextNode.valueOf(Block.LoginBlock.DEFAULT_GOAL) : goal,
+                f.optional("navigation_payload"), NullNode.getInstance(), NullNode.getInstance(),
+                f.optional("max_steps"), f.optional("error_code_mapping"), f.required("credential_id"),
+                f.optional("totp_identifier"), f.optional("totp_verification_url"));
     }
 
     private static List<Connection> parseConnections(JsonNode definition, Map<String, Block> blocks,

@@ -13,7 +13,8 @@ public enum BlockType {
     CODE("code"),
     WAIT("wait"),
     HTTP_REQUEST("http_request"),
-    TEXT_PROMPT("text_prompt");
+    TEXT_PROMPT("text_prompt"),
+    LOGIN("login");
 
     private final String wireName;
 
@@ -31,6 +32,6 @@ public enum BlockType {
 
     /** Whether blocks of this type need a browser page. */
     public boolean needsBrowser() {
-        return this == NAVIGATION || this == TASK || this == EXTRACTION || this == CODE;
+        return this == NAVIGATION || this == TASK || this == EXTRACTION || this == CODE || this == LOGIN;
     }
 }

@@ -11,6 +11,8 @@ import io.skyvern.agent.PayloadSecrets;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.PageSnapshot;
 import io.skyvern.common.Json;
+import io.skyvern.common.SkyvernException;
+import io.skyvern.task.LoginSettings;
 import io.skyvern.workflow.block.Block;
 
 import java.util.LinkedHashMap;
@@ -22,10 +24,12 @@ final class AgentBlockRunner {
 
     private final TemplateRenderer renderer;
     private final AgentLoop agent;
+    private final BlockLogins logins;
 
-    AgentBlockRunner(TemplateRenderer renderer, AgentLoop agent) {
+    AgentBlockRunner(TemplateRenderer renderer, AgentLoop agent, BlockLogins logins) {
         this.renderer = renderer;
         this.agent = agent;
+        this.logins = logins;
     }
 
     BlockOutcome run(Block.AgentParameters p, boolean navigation, BlockInvocation invocation) {
@@ -37,10 +41,20 @@ final class AgentBlockRunner {
         JsonNode maxSteps = renderer.render(p.maxSteps(), ctx);
         Map<String, String> codes = new LinkedHashMap<>();
         renderer.render(p.errorCodeMapping(), ctx).fields().forEachRemaining(e -> codes.put(e.getKey(), e.getValue().asText()));
+        JsonNode payload = nullIfNull(renderer.render(p.navigationPayload(), ctx));
+        LoginSettings login = LoginSettings.of(text(renderer.render(p.credentialId(), ctx)),
+                text(renderer.render(p.totpIdentifier(), ctx)), text(renderer.render(p.totpVerificationUrl(), ctx)));
+        PayloadSecrets secrets;
+        try {
+            secrets = logins.secretsFor(invocation.organizationId(), invocation.workflowRunId(), payload, login,
+                    invocation.control()::cancelRequested);
+        } catch (SkyvernException e) {
+            return new BlockOutcome.Failed(e.getMessage());
+        }
         AgentGoal agentGoal = new AgentGoal(text(renderer.render(p.url(), ctx)), goal == null ? "" : goal,
-                text(renderer.render(p.dataExtractionGoal(), ctx)), nullIfNull(renderer.render(p.navigationPayload(), ctx)),
+                text(renderer.render(p.dataExtractionGoal(), ctx)), payload,
                 nullIfNull(renderer.render(p.dataSchema(), ctx)), codes,
-                maxSteps.canConvertToInt() && maxSteps.asInt() > 0 ? maxSteps.asInt() : DEFAULT_MAX_STEPS);
+                maxSteps.canConvertToInt() && maxSteps.asInt() > 0 ? maxSteps.asInt() : DEFAULT_MAX_STEPS, secrets);
         BrowserSession session = invocation.session().get();
         AgentResult result = agent.run(agentGoal, session, invocation.control(), invocation.agentRecorder(),
                 invocation.downloadDir());

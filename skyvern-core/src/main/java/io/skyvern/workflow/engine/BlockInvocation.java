@@ -14,8 +14,17 @@ import java.util.function.Supplier;
  * where the agent records its steps.
  */
 public record BlockInvocation(String blockRunId, TemplateContext context, RunControl control,
-                              Supplier<BrowserSession> session, Path downloadDir, RunRecorder agentRecorder) {
+                              Supplier<BrowserSession> session, Path downloadDir, RunRecorder agentRecorder,
+                              String organizationId, String workflowRunId) {
+    /** Outside a stored run (tests): no organisation, so no logins. */
+    public BlockInvocation(String blockRunId, TemplateContext context, RunControl control,
+                           Supplier<BrowserSession> session, Path downloadDir, RunRecorder agentRecorder) {
+        this(blockRunId, context, control, session, downloadDir, agentRecorder, "", "");
+    }
+
     public BlockInvocation {
+        organizationId = organizationId == null ? "" : organizationId;
+        workflowRunId = workflowRunId == null ? "" : workflowRunId;
         Objects.requireNonNull(blockRunId, "blockRunId");
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(control, "control");

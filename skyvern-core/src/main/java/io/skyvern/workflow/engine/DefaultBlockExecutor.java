@@ -28,9 +28,9 @@ final class DefaultBlockExecutor implements BlockExecutor {
     private final Clock clock;
 
     DefaultBlockExecutor(TemplateRenderer renderer, AgentLoop agent, LlmClient llm, Clock clock,
-                         boolean allowPrivateNetwork) {
+                         boolean allowPrivateNetwork, BlockLogins logins) {
         this.renderer = renderer;
-        this.agentBlocks = new AgentBlockRunner(renderer, agent);
+        this.agentBlocks = new AgentBlockRunner(renderer, agent, logins);
         this.http = new HttpRequestRunner(renderer, allowPrivateNetwork);
         this.textPrompts = new TextPromptRunner(renderer, llm);
         this.clock = clock;
@@ -42,6 +42,8 @@ final class DefaultBlockExecutor implements BlockExecutor {
             return agentBlocks.run(nav.agent(), true, invocation);
         } else if (block instanceof Block.TaskBlock task) {
             return agentBlocks.run(task.agent(), false, invocation);
+        } else if (block instanceof Block.LoginBlock login) {
+            return agentBlocks.run(login.agent(), true, invocation);
         } else if (block instanceof Block.ExtractionBlock extraction) {
             return agentBlocks.extract(extraction, invocation);
         } else if (block instanceof Block.CodeBlock code) {

@@ -122,7 +122,8 @@ final class RunExecution implements AutoCloseable {
                         BooleanNode.valueOf(renderer.evaluateCondition(condition.conditionExpression(), context)));
             } else {
                 outcome = executor.execute(block, new BlockInvocation(blockRunId, context, run.control(),
-                        this::session, run.downloadDir(), run.recorder().agentRecorder(blockRunId)));
+                        this::session, run.downloadDir(), run.recorder().agentRecorder(blockRunId),
+                        run.organizationId(), run.workflowRunId()));
             }
         } catch (RuntimeException e) {
             outcome = new BlockOutcome.Failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -30,7 +30,14 @@ public final class WorkflowEngine {
      */
     public WorkflowEngine(BrowserManager browsers, AgentLoop agent, LlmClient llm, Clock clock,
                           boolean allowPrivateNetwork) {
-        this(new DefaultBlockExecutor(new TemplateRenderer(), agent, llm, clock, allowPrivateNetwork), browsers, clock);
+        this(browsers, agent, llm, clock, allowPrivateNetwork, BlockLogins.NONE);
+    }
+
+    /** The production engine whose agent blocks may sign in ({@code logins}: the credential store). */
+    public WorkflowEngine(BrowserManager browsers, AgentLoop agent, LlmClient llm, Clock clock,
+                          boolean allowPrivateNetwork, BlockLogins logins) {
+        this(new DefaultBlockExecutor(new TemplateRenderer(), agent, llm, clock, allowPrivateNetwork, logins),
+                browsers, clock);
     }
 
     /** An engine over any block executor (tests use fakes). */

@@ -37,7 +37,8 @@ public record TaskResponse(String taskId, String organizationId, String status, 
     private static TaskResponse of(Task t, List<StepResponse> steps, List<ArtifactResponse> artifacts,
                                    List<LogResponse> logs) {
         return new TaskResponse(t.taskId(), t.organizationId(), t.status().wireName(), t.priority().wireName(),
-                t.url(), t.title(), t.navigationGoal(), t.dataExtractionGoal(), t.navigationPayload(),
+                t.url(), t.title(), t.navigationGoal(), t.dataExtractionGoal(),
+                io.skyvern.totp.TotpSpec.hideSecrets(t.navigationPayload()),
                 t.extractedInformationSchema(), t.errorCodeMapping(), t.webhookCallbackUrl(), t.maxSteps(),
                 t.browserSessionId(), t.workflowRunId(), t.extractedInformation(), t.failureReason(), t.createdAt(),
                 t.modifiedAt(), t.startedAt(), t.completedAt(), steps, artifacts, logs);

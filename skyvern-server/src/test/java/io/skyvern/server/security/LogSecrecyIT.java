@@ -97,6 +97,15 @@ class LogSecrecyIT {
                 .status()).isBetween(400, 499);
         assertThat(s.call("POST", runs, Map.of("parameters", Map.of("password", 5, "note", CREDENTIAL)))
                 .status()).isBetween(400, 499);
+        // credentials and one-time codes: stored, refused by a rule, refused for their shape
+        assertThat(s.call("POST", "/api/v1/credentials", Map.of("name", "site", "username", "ada",
+                "password", PASSWORD, "totp_secret", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")).status()).isEqualTo(201);
+        assertThat(s.call("POST", "/api/v1/credentials", Map.of("name", "", "username", "ada",
+                "password", PASSWORD)).status()).isEqualTo(400);
+        assertThat(s.call("POST", "/api/v1/credentials", Map.of("name", "x", "username", "ada",
+                "password", PASSWORD, "allowed_domains", 5)).status()).isEqualTo(422);
+        assertThat(s.call("POST", "/api/v1/totp_codes", Map.of("totp_identifier", "ada@a.test",
+                "content", "code " + CREDENTIAL)).status()).isBetween(201, 499);
         // keys: wrong, revoked, in a Bearer header, and a 404 with a valid key
         assertThat(s.call("GET", "/api/v1/tasks", null, WRONG_KEY, Map.of()).status()).isEqualTo(401);
         LiveServer.Reply spare = s.call("POST", "/api/v1/api_keys", Map.of("name", "spare"));
