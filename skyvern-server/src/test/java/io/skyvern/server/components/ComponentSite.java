@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
  * <ul>
  *   <li>{@code /webjars/NAME/FILE} — files of the real components, from the WebJars on the classpath;</li>
  *   <li>{@code /pages/FILE} — the pages that wire them in ({@code components/} test resources), where
- *       {@code {{MAIN}}} and {@code {{OTHER}}} read as the two origins;</li>
+ *       {@code {{MAIN}}} and {@code {{OTHER}}} read as the two origins, and the few values of
+ *       {@link FixtureApis#placeholders()} as theirs;</li>
  *   <li>{@code /submit/FORM} — records what a page sends ({@link Submission}) and thanks it;</li>
  *   <li>the few server endpoints pages call ({@link FixtureApis}).</li>
  * </ul>
@@ -154,8 +155,12 @@ final class ComponentSite implements AutoCloseable {
         }
         byte[] body = bytes.get();
         if (file.endsWith(".html")) {
-            body = new String(body, StandardCharsets.UTF_8).replace("{{MAIN}}", mainOrigin())
-                    .replace("{{OTHER}}", otherOrigin()).getBytes(StandardCharsets.UTF_8);
+            String html = new String(body, StandardCharsets.UTF_8).replace("{{MAIN}}", mainOrigin())
+                    .replace("{{OTHER}}", otherOrigin());
+            for (Map.Entry<String, String> p : apis.placeholders().entrySet()) {
+                html = html.replace("{{" + p.getKey() + "}}", p.getValue());
+            }
+            body = html.getBytes(StandardCharsets.UTF_8);
         }
         send(ex, 200, contentType(file), body);
     }

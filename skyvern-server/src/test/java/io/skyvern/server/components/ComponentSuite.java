@@ -1,17 +1,7 @@
 package io.skyvern.server.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skyvern.Skyvern;
 import io.skyvern.common.Json;
-import io.skyvern.config.ConfigKey;
-import io.skyvern.config.SkyvernConfig;
-import io.skyvern.server.ServerConfig;
-import io.skyvern.server.SkyvernServer;
-import io.skyvern.testing.RecordedRequest;
-import io.skyvern.testing.ScriptedLlmServer;
-import io.skyvern.testing.ScriptedReply;
-import io.skyvern.testing.TestDatabases;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -21,100 +11,38 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Everything a component scenario runs against, started once per test class
- * ({@code @RegisterExtension static final ComponentSuite suite = new ComponentSuite();}): the
- * fixture site ({@link ComponentSite}), a scripted model on a real OpenAI-protocol server, and a
- * real Skyvern behind a real {@link SkyvernServer} on a free port (database of the backend under
- * test, durable queue, two workers, Debian's Chromium). Tasks go in and come out through the REST
- * API only, as a client's would.
- *
- * <p>The model routes each request to the {@link Scenario} whose tag is in the prompt, so the
- * scenarios of a class share one model and one server.
+ * A component scenario's handle on the suite ({@code @RegisterExtension static final ComponentSuite
+ * suite = new ComponentSuite();}): the {@link SharedSkyvern} of the test run (started by the first
+ * class that needs it, closed when the run ends) and a REST client for it. Tasks go in and come out
+ * through the API only, as a client's would. Scenarios run one after another.
  */
-final class ComponentSuite implements BeforeAllCallback, AfterAllCallback {
+final class ComponentSuite implements BeforeAllCallback {
     private static final Set<String> FINAL = Set.of("completed", "failed", "terminated", "canceled", "timed_out");
-    private static final AtomicInteger SCENARIOS = new AtomicInteger();
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ComponentSuite.class);
 
-    private final Map<String, Scenario> scenarios = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
-    private ComponentSite site;
-    private ScriptedLlmServer llm;
-    private Skyvern skyvern;
-    private SkyvernServer server;
-    private String apiKey;
+    private SharedSkyvern shared;
 
     @Override
-    public void beforeAll(ExtensionContext context) throws IOException {
-        site = ComponentSite.start();
-        llm = ScriptedLlmServer.start();
-        llm.whenExhausted(this::route);
-        Path dataDir = Files.createTempDirectory("skyvern-components");
-        Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
-        settings.put(ConfigKey.DATA_DIR, dataDir.toString());
-        settings.put(ConfigKey.WORKERS, "2");
-        settings.put(ConfigKey.LLM_PROVIDER, "openai");
-        settings.put(ConfigKey.LLM_BASE_URL, llm.baseUrl());
-        settings.put(ConfigKey.LLM_API_KEY, "sk-scripted");
-        settings.put(ConfigKey.LLM_MODEL, "scripted-model");
-        settings.put(ConfigKey.LLM_VISION, "false");
-        settings.put(ConfigKey.BROWSER_EXECUTABLE, Files.isExecutable(Path.of("/usr/bin/chromium")) ? "/usr/bin/chromium" : "");
-        settings.put(ConfigKey.ALLOW_PRIVATE_NETWORK, "true");
-        settings.put(ConfigKey.SHUTDOWN_GRACE_SECONDS, "2");
-        skyvern = Skyvern.create(SkyvernConfig.load(settings).withDatabase(TestDatabases.fresh()));
-        apiKey = "sk_components_" + Long.toHexString(System.nanoTime());
-        server = SkyvernServer.start(skyvern, ServerConfig.defaults().withPort(0).withBootstrapApiKey(apiKey));
-    }
-
-    @Override
-    public void afterAll(ExtensionContext context) {
-        try {
-            if (server != null) {
-                server.close();
-            }
-            if (skyvern != null) {
-                skyvern.close();
-            }
-        } finally {
-            if (llm != null) {
-                llm.close();
-            }
-            if (site != null) {
-                site.close();
-            }
-        }
+    public void beforeAll(ExtensionContext context) {
+        shared = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedSkyvern.class, k -> SharedSkyvern.start(), SharedSkyvern.class);
     }
 
     ComponentSite site() {
-        return site;
+        return shared.site();
     }
 
     /** A new scenario of the model, named for messages. */
     Scenario scenario(String name) {
-        Scenario scenario = new Scenario(name + "-" + SCENARIOS.incrementAndGet() + "z");
-        scenarios.put(scenario.tag(), scenario);
-        return scenario;
-    }
-
-    private ScriptedReply route(RecordedRequest request) {
-        String text = request.promptText();
-        for (Scenario scenario : scenarios.values()) {
-            if (text.contains("(ref " + scenario.tag() + ")")) {
-                return scenario.answer(request);
-            }
-        }
-        return ScriptedReply.error(500, "no scenario's tag in the prompt");
+        return shared.scenario(name);
     }
 
     /**
@@ -133,7 +61,7 @@ final class ComponentSuite implements BeforeAllCallback, AfterAllCallback {
             body.put("data_extraction_goal", scenario.goal(extractionGoal));
         }
         body.put("max_steps", maxSteps);
-        site.forget();
+        shared.site().forget();
         JsonNode created = call("POST", "/api/v1/tasks", body);
         if (created.path("success").asBoolean(false) == false) {
             throw new AssertionError("task not created: " + created);
@@ -192,8 +120,8 @@ final class ComponentSuite implements BeforeAllCallback, AfterAllCallback {
 
     private HttpResponse<byte[]> send(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                    .header("x-api-key", apiKey).timeout(Duration.ofSeconds(30));
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(shared.baseUrl() + path))
+                    .header("x-api-key", shared.apiKey()).timeout(Duration.ofSeconds(30));
             if (body == null) {
                 request.method(method, HttpRequest.BodyPublishers.noBody());
             } else {

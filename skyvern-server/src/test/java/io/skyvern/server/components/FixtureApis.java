@@ -21,12 +21,31 @@ final class FixtureApis {
     static final int FEED_PAGE_SIZE = 10;
     static final String ORDERS_CSV = "order,customer,total\n1001,Ada Lovelace,120.00\n1002,Alan Turing,75.50\n"
             + "1003,Grace Hopper,310.25\n";
-    /** How long the single-page app's data takes to arrive: it renders after {@code load}. */
+    /** How long the single-page app's data (and the consent banner's) takes to arrive: they render after {@code load}. */
     static final long PLANS_DELAY_MS = 400;
 
-    private final String quoteReference = "QR-" + HexFormat.of().withUpperCase()
-            .formatHex(new byte[]{(byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt(),
-                    (byte) ThreadLocalRandom.current().nextInt()});
+    private final String quoteReference = "QR-" + randomHex();
+    private final String ticket = "T-" + randomHex();
+
+    private static String randomHex() {
+        byte[] bytes = new byte[3];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+
+    /** Values pages show, written into them as {@code {{NAME}}}. */
+    Map<String, String> placeholders() {
+        StringBuilder firstPage = new StringBuilder();
+        for (int n = 1; n <= FEED_PAGE_SIZE; n++) {
+            firstPage.append(article(n));
+        }
+        return Map.of("TICKET", ticket, "FEED_PAGE_1", firstPage.toString());
+    }
+
+    /** The support ticket number the dialogs page shows only in an {@code alert}. */
+    String ticket() {
+        return ticket;
+    }
 
     /** The quote reference the single-page app shows in the Team plan's details, only after a click. */
     String quoteReference() {
@@ -38,6 +57,7 @@ final class FixtureApis {
         switch (path) {
             case "/api/feed" -> feed(ex);
             case "/api/plans" -> plans(ex);
+            case "/api/consent-config" -> consentConfig(ex);
             case "/export/orders.csv" -> {
                 ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"orders.csv\"");
                 ComponentSite.send(ex, 200, "text/csv; charset=utf-8", ORDERS_CSV.getBytes(StandardCharsets.UTF_8));
@@ -79,13 +99,24 @@ final class FixtureApis {
                 + "<button type=\"button\" class=\"save\" data-article=\"" + n + "\">Save article " + n + "</button></article>";
     }
 
-    private void plans(HttpExchange ex) throws IOException {
+    /** What a consent manager loads before it shows its banner: the banner comes after {@code load}. */
+    private static void consentConfig(HttpExchange ex) throws IOException {
+        pause(PLANS_DELAY_MS);
+        ComponentSite.send(ex, 200, "application/json", Json.mapper().writeValueAsBytes(Map.of(
+                "message", "We use cookies to measure our audience and show you relevant offers.",
+                "allow", "Allow cookies", "deny", "Decline")));
+    }
+
+    private static void pause(long millis) {
         try {
-            Thread.sleep(PLANS_DELAY_MS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return;
         }
+    }
+
+    private void plans(HttpExchange ex) throws IOException {
+        pause(PLANS_DELAY_MS);
         List<Map<String, Object>> plans = new ArrayList<>();
         plans.add(Map.of("id", "solo", "name", "Solo", "price", 9, "description",
                 "One seat, community support and the standard export formats for a single person."));

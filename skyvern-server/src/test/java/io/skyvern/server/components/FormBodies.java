@@ -42,7 +42,12 @@ final class FormBodies {
         StringBuilder html = new StringBuilder("<!doctype html><html><head><title>Thank you</title></head><body>"
                 + "<h1>Thank you</h1><p id=\"result\">We received your " + escape(s.form()) + " form.</p><ul>");
         s.fields().forEach((k, v) -> html.append("<li>").append(escape(k)).append(": ").append(escape(v)).append("</li>"));
-        html.append("</ul></body></html>");
+        html.append("</ul>");
+        String referer = ex.getRequestHeaders().getFirst("Referer");
+        if (referer != null && referer.startsWith("http")) {
+            html.append("<p><a href=\"").append(escape(referer)).append("\">Back to the previous page</a></p>");
+        }
+        html.append("</body></html>");
         ComponentSite.send(ex, 200, "text/html; charset=utf-8", html.toString().getBytes(StandardCharsets.UTF_8));
     }
 

@@ -60,7 +60,8 @@ record Turn(RecordedRequest request, Kind kind, int index) {
     }
 
     /**
-     * The id of the first element line of the prompt whose tag is {@code tag} and that matches every
+     * The id of the first element line of the prompt whose tag matches {@code tag} (a name, or names
+     * joined by {@code |}) and that matches every
      * one of {@code parts} (regexes, in any order: attributes, text), e.g.
      * {@code element("input", "role=\"combobox\"", "Fruit")}. Tolerant of attribute order and of
      * prompt formats that add attributes; fails like {@link #id} when there is none.
@@ -76,7 +77,7 @@ record Turn(RecordedRequest request, Kind kind, int index) {
     }
 
     private Optional<String> findElement(String tag, String... parts) {
-        Pattern open = Pattern.compile("<" + Pattern.quote(tag) + "\\s+(?:[^>]*\\s)?id=\"(\\w+)\"");
+        Pattern open = Pattern.compile("<(?:" + tag + ")\\s+(?:[^>]*\\s)?id=\"(\\w+)\"");
         List<Pattern> wanted = java.util.Arrays.stream(parts).map(Pattern::compile).toList();
         for (String line : prompt().split("\n")) {
             var m = open.matcher(line);
