@@ -12,6 +12,7 @@ import io.skyvern.common.IdGenerator;
 import io.skyvern.common.TimeOrderedIdGenerator;
 import io.skyvern.config.SkyvernConfig;
 import io.skyvern.execution.ExecutionHooks;
+import io.skyvern.agent.AgentOptions;
 import io.skyvern.execution.LazyAgent;
 import io.skyvern.execution.LazyBrowserManager;
 import io.skyvern.execution.LazyLlmClient;
@@ -111,11 +112,11 @@ public final class Skyvern implements AutoCloseable {
                     new JdbiWorkflowRunRepository(database), organizations, clock, ids, hooks);
             LazyLlmClient llm = new LazyLlmClient(config.llm());
             TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
-                    new LazyAgent(llm, clock, config.llm().vision()), browserSessions, registry, taskWebhooks, config,
+                    new LazyAgent(llm, clock, AgentOptions.of(config.llm())), browserSessions, registry, taskWebhooks, config,
                     ids, clock);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
-                    config.llm().vision(), config.runs().allowPrivateNetwork()), artifacts,
+                    AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork()), artifacts,
                     new JdbiRunLogRepository(database), webhookSender, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);
             this.pool = new WorkerPool(queue, new RunDispatcher(taskRuns, workflowRuns),

@@ -33,7 +33,7 @@ class DemoCommandIT {
                 .contains("click e").contains("Press Search to list the books by Le Guin.")
                 .contains("step 2 of 5 · http://127.0.0.1:").contains("/search?q=Le+Guin")
                 .contains("complete [completed] - The results page for \"Le Guin\" lists 3 book(s)")
-                .contains("3 LLM answer(s) replayed from the recording; no LLM was called");
+                .contains("4 LLM answer(s) replayed from the recording; no LLM was called");
         assertThat(run.out()).contains("status: completed")
                 .contains("{\"title\":\"The Left Hand of Darkness\",\"author\":\"Ursula K. Le Guin\",\"price\":12.99}")
                 .contains("{\"title\":\"The Dispossessed\",\"author\":\"Ursula K. Le Guin\",\"price\":11.5}")

@@ -1,6 +1,7 @@
 package io.skyvern.agent;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One action the model asked for. A closed set: the executor switches over it exhaustively.
@@ -55,15 +56,55 @@ public sealed interface Action {
         public ActionType type() { return ActionType.HOVER; }
     }
 
-    /** Scroll the page: direction up or down, by a number of pixels. */
-    record Scroll(String direction, int pixels, String reasoning) implements Action {
+    /**
+     * Scroll up or down by a number of pixels: the page, or the scrollable container
+     * {@code elementId} when one is named (null: the page).
+     */
+    record Scroll(String direction, int pixels, String elementId, String reasoning) implements Action {
+        public Scroll(String direction, int pixels, String reasoning) {
+            this(direction, pixels, null, reasoning);
+        }
+
         public ActionType type() { return ActionType.SCROLL; }
+
+        public Optional<String> target() { return Optional.ofNullable(elementId); }
     }
 
-    /** Keys in Playwright notation, e.g. {@code Enter} or {@code Control+A}. */
-    record KeyPress(String keys, String reasoning) implements Action {
+    /**
+     * Keys in Playwright notation, e.g. {@code Enter} or {@code Control+A}, pressed on
+     * {@code elementId} (focused first) or, when it is null, on whatever has the focus.
+     */
+    record KeyPress(String keys, String elementId, String reasoning) implements Action {
         public KeyPress { Objects.requireNonNull(keys); }
+
+        public KeyPress(String keys, String reasoning) {
+            this(keys, null, reasoning);
+        }
+
         public ActionType type() { return ActionType.KEYPRESS; }
+
+        public Optional<String> target() { return Optional.ofNullable(elementId); }
+    }
+
+    /** Make the tab {@code tabId} (as the prompt lists them: t1, t2…) the one actions go to. */
+    record SwitchTab(String tabId, String reasoning) implements Action {
+        public SwitchTab { Objects.requireNonNull(tabId); }
+        public ActionType type() { return ActionType.SWITCH_TAB; }
+    }
+
+    /** Close the tab {@code tabId}. */
+    record CloseTab(String tabId, String reasoning) implements Action {
+        public CloseTab { Objects.requireNonNull(tabId); }
+        public ActionType type() { return ActionType.CLOSE_TAB; }
+    }
+
+    /**
+     * Decide how the next JavaScript dialog (alert, confirm, prompt, beforeunload) is answered:
+     * accept (typing {@code text} into a prompt) or dismiss. Given before the action that opens it.
+     */
+    record HandleDialog(boolean accept, String text, String reasoning) implements Action {
+        public HandleDialog { text = text == null ? "" : text; }
+        public ActionType type() { return ActionType.HANDLE_DIALOG; }
     }
 
     record GotoUrl(String url, String reasoning) implements Action {

@@ -1,6 +1,7 @@
 package io.skyvern.agent;
 
 import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.DialogResponse;
 import io.skyvern.browser.OptionChoice;
 import io.skyvern.common.SkyvernException;
 
@@ -59,17 +60,25 @@ public final class ActionExecutor {
             session.hover(hover.elementId());
             return ok(action, "hovered " + hover.elementId(), start);
         } else if (action instanceof Action.Scroll scroll) {
-            session.scroll(0, scroll.direction().equals("up") ? -scroll.pixels() : scroll.pixels());
-            return ok(action, "scrolled " + scroll.direction() + " " + scroll.pixels() + "px", start);
+            return scroll(session, scroll, start);
         } else if (action instanceof Action.KeyPress keyPress) {
+            if (keyPress.target().isPresent()) {
+                session.press(keyPress.target().get(), keyPress.keys());
+                return ok(action, "pressed " + keyPress.keys() + " on " + keyPress.target().get(), start);
+            }
             session.press(keyPress.keys());
             return ok(action, "pressed " + keyPress.keys(), start);
         } else if (action instanceof Action.GotoUrl gotoUrl) {
-            if (!isWebUrl(gotoUrl.url())) {
-                return ActionOutcome.failed(action, "Only http and https URLs can be opened: " + gotoUrl.url(), millisSince(start));
-            }
-            session.navigate(gotoUrl.url());
-            return ok(action, "opened " + session.currentUrl(), start);
+            return gotoUrl(session, gotoUrl, start);
+        } else if (action instanceof Action.SwitchTab switchTab) {
+            session.switchTab(switchTab.tabId());
+            return ok(action, "switched to tab " + switchTab.tabId() + " (" + session.currentUrl() + ")", start);
+        } else if (action instanceof Action.CloseTab closeTab) {
+            session.closeTab(closeTab.tabId());
+            return ok(action, "closed tab " + closeTab.tabId() + "; the current tab shows " + session.currentUrl(), start);
+        } else if (action instanceof Action.HandleDialog dialog) {
+            session.answerNextDialog(new DialogResponse(dialog.accept(), secrets.substitute(dialog.text())));
+            return ok(action, "the next dialog will be " + (dialog.accept() ? "accepted" : "dismissed"), start);
         } else if (action instanceof Action.GoBack) {
             session.goBack();
             return ok(action, "went back to " + session.currentUrl(), start);
@@ -108,6 +117,47 @@ public final class ActionExecutor {
         }
         session.uploadFile(upload.elementId(), file);
         return ok(upload, "uploaded " + file.getFileName() + " to " + upload.elementId(), start);
+    }
+
+    private static ActionOutcome scroll(BrowserSession session, Action.Scroll scroll, long start) {
+        int dy = scroll.direction().equals("up") ? -scroll.pixels() : scroll.pixels();
+        if (scroll.target().isPresent()) {
+            session.scrollElement(scroll.target().get(), 0, dy);
+            return ok(scroll, "scrolled " + scroll.target().get() + " " + scroll.direction() + " " + scroll.pixels() + "px", start);
+        }
+        session.scroll(0, dy);
+        return ok(scroll, "scrolled " + scroll.direction() + " " + scroll.pixels() + "px", start);
+    }
+
+    /** A relative URL (the prompt shows same-site hrefs as paths) is resolved against the current page. */
+    private static ActionOutcome gotoUrl(BrowserSession session, Action.GotoUrl gotoUrl, long start) {
+        Optional<String> absolute = resolve(session.currentUrl(), gotoUrl.url());
+        if (absolute.isEmpty()) {
+            return ActionOutcome.failed(gotoUrl, "Only http and https URLs can be opened: " + gotoUrl.url(), millisSince(start));
+        }
+        session.navigate(absolute.get());
+        return ok(gotoUrl, "opened " + session.currentUrl(), start);
+    }
+
+    /** {@code url} made absolute against {@code base}; empty unless the result is an http(s) URL with a host. */
+    static Optional<String> resolve(String base, String url) {
+        String target = url.trim();
+        if (isWebUrl(target)) {
+            return Optional.of(target);
+        }
+        try {
+            URI baseUri = URI.create(base == null ? "" : base.trim());
+            if (!isWebUrl(baseUri.toString())) {
+                return Optional.empty();
+            }
+            // java.net.URI follows RFC 2396 here: a query-only reference would drop the last path segment.
+            String resolved = target.startsWith("?")
+                    ? new URI(baseUri.getScheme(), baseUri.getAuthority(), baseUri.getPath(), null, null) + target
+                    : baseUri.resolve(target).toString();
+            return isWebUrl(resolved) ? Optional.of(resolved) : Optional.empty();
+        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     static boolean isWebUrl(String url) {

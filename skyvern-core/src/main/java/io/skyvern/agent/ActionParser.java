@@ -15,12 +15,30 @@ import java.util.Optional;
 public final class ActionParser {
     /** The largest number of actions taken from one answer; the rest are dropped. */
     public static final int MAX_ACTIONS_PER_STEP = 20;
+    /** The longest memory note kept from one answer: notes are for facts, not essays. */
+    public static final int MAX_MEMORY_CHARS = 500;
 
     /**
      * Parses an answer. Throws {@link LlmOutputException} when the answer holds no action list at
      * all (that is a garbage answer, retried by the caller), never for a single bad action.
      */
     public List<Action> parse(JsonNode answer) {
+        return parseAnswer(answer).actions();
+    }
+
+    /**
+     * Parses an answer with the note the model chose to keep ({@code "memory"}, a string beside the
+     * actions; blank or absent is no note). Throws like {@link #parse(JsonNode)}.
+     */
+    public ModelAnswer parseAnswer(JsonNode answer) {
+        List<Action> actions = parseActions(answer);
+        String memory = answer != null && answer.isObject() && answer.path("memory").isTextual()
+                ? answer.get("memory").asText().strip() : "";
+        return new ModelAnswer(actions, memory.length() > MAX_MEMORY_CHARS
+                ? memory.substring(0, MAX_MEMORY_CHARS - 1) + "…" : memory);
+    }
+
+    private List<Action> parseActions(JsonNode answer) {
         JsonNode list = actionList(answer)
                 .orElseThrow(() -> new LlmOutputException("The answer has no \"actions\" list"));
         List<Action> actions = new ArrayList<>();
@@ -96,12 +114,28 @@ public final class ActionParser {
             case SCROLL -> {
                 String direction = Optional.ofNullable(text(item, "direction")).orElse("down").toLowerCase(java.util.Locale.ROOT);
                 int pixels = item.path("pixels").isNumber() ? item.get("pixels").asInt() : 600;
-                yield new Action.Scroll(direction.equals("up") ? "up" : "down", Math.max(1, Math.min(pixels, 20_000)), reasoning);
+                yield new Action.Scroll(direction.equals("up") ? "up" : "down", Math.max(1, Math.min(pixels, 20_000)),
+                        blankToNull(elementId), reasoning);
             }
             case KEYPRESS -> {
                 String keys = text(item, "keys", "key", "text");
                 yield keys == null ? new Action.Invalid(rawType, "keypress needs \"keys\"", reasoning)
-                        : new Action.KeyPress(keys, reasoning);
+                        : new Action.KeyPress(keys, blankToNull(elementId), reasoning);
+            }
+            case SWITCH_TAB, CLOSE_TAB -> {
+                String tabId = text(item, "tab_id", "tab", "page_id");
+                if (tabId == null || tabId.isBlank()) {
+                    yield new Action.Invalid(rawType, rawType + " needs \"tab_id\" (t1, t2… as the prompt lists the tabs)", reasoning);
+                }
+                yield type.get() == ActionType.SWITCH_TAB ? new Action.SwitchTab(tabId.strip(), reasoning)
+                        : new Action.CloseTab(tabId.strip(), reasoning);
+            }
+            case HANDLE_DIALOG -> {
+                Optional<Boolean> accept = dialogChoice(item);
+                if (accept.isEmpty()) {
+                    yield new Action.Invalid(rawType, "handle_dialog needs \"accept\": true or false", reasoning);
+                }
+                yield new Action.HandleDialog(accept.get(), text(item, "text", "prompt_text", "value"), reasoning);
             }
             case GOTO_URL -> {
                 String url = text(item, "url", "href");
@@ -122,6 +156,27 @@ public final class ActionParser {
             }
             case INVALID -> new Action.Invalid(rawType, "Unknown action_type '" + rawType + "'", reasoning);
         };
+    }
+
+    /** {@code "accept": true|false}, or {@code "action": "accept"|"dismiss"}. */
+    private static Optional<Boolean> dialogChoice(JsonNode item) {
+        JsonNode accept = item.get("accept");
+        if (accept != null && accept.isBoolean()) {
+            return Optional.of(accept.asBoolean());
+        }
+        String word = text(item, "accept", "choice", "response", "dialog_action");
+        if (word == null) {
+            return Optional.empty();
+        }
+        return switch (word.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "accept", "ok", "yes" -> Optional.of(true);
+            case "false", "dismiss", "cancel", "no" -> Optional.of(false);
+            default -> Optional.empty();
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Action needsElement(String elementId, String rawType, String reasoning,

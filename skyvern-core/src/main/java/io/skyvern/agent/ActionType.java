@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The action types of the LLM contract, with their wire names ({@code input_text}, …). */
 public enum ActionType {
     CLICK, INPUT_TEXT, SELECT_OPTION, CHECK, UNCHECK, UPLOAD_FILE, DOWNLOAD_FILE, HOVER, SCROLL, KEYPRESS,
-    GOTO_URL, GO_BACK, WAIT, EXTRACT, COMPLETE, TERMINATE, INVALID;
+    GOTO_URL, GO_BACK, WAIT, EXTRACT, COMPLETE, TERMINATE, SWITCH_TAB, CLOSE_TAB, HANDLE_DIALOG, INVALID;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,6 +29,9 @@ public enum ActionType {
         }
         if (normalized.equals("NAVIGATE") || normalized.equals("GOTO")) {
             return Optional.of(GOTO_URL);
+        }
+        if (normalized.equals("DIALOG")) {
+            return Optional.of(HANDLE_DIALOG);
         }
         try {
             ActionType type = valueOf(normalized);

@@ -1,9 +1,9 @@
 package io.skyvern.agent;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.artifact.ArtifactType;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.PageSnapshot;
+import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.llm.LlmClient;
 import io.skyvern.llm.LlmJson;
@@ -13,16 +13,18 @@ import io.skyvern.llm.LlmResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The step loop: snapshot the page, ask the model for actions, execute them, record the step;
- * until the model completes or terminates, the step budget runs out, the run is canceled or its
- * deadline passes. It works on a session it is given (a task's own, or a workflow run's shared
- * one) and never closes it. Every text that leaves through the recorder is redacted.
+ * The step loop. Each step runs in four phases: <b>observe</b> (let the page settle, snapshot every
+ * frame of the current tab, screenshot), <b>decide</b> (prompt with the goal, the run's history and
+ * the model's notes; parse the answer), <b>act</b> ({@link StepActor}: run the actions, stopping
+ * when the page changes under the plan; {@code complete} passes the {@link CompletionVerifier})
+ * and <b>record</b> (one place finishes the step and adds it to the history). It goes on until the
+ * model completes or terminates, the step budget runs out, the run is canceled or its deadline
+ * passes. It works on a session it is given (a task's own, or a workflow run's shared one) and
+ * never closes it. Every text that leaves through the recorder is redacted.
  * Thread-safe: one loop object serves many runs; each run uses its own session.
  */
 public final class AgentLoop {
@@ -30,16 +32,23 @@ public final class AgentLoop {
     private final PromptBuilder prompts;
     private final ActionParser parser;
     private final Extractor extractor;
+    private final StepActor actor;
     private final Clock clock;
-    private final boolean vision;
+    private final AgentOptions options;
 
+    /** With the completion check on, as the product runs by default. */
     public AgentLoop(LlmClient llm, Clock clock, boolean vision) {
+        this(llm, clock, new AgentOptions(vision, true, RunHistory.DEFAULT_MAX_CHARS));
+    }
+
+    public AgentLoop(LlmClient llm, Clock clock, AgentOptions options) {
         this.llm = llm;
         this.prompts = new PromptBuilder();
         this.parser = new ActionParser();
         this.extractor = new Extractor(llm, prompts);
         this.clock = clock;
-        this.vision = vision;
+        this.options = options;
+        this.actor = new StepActor(extractor, new CompletionVerifier(llm), options, this::stopRequested);
     }
 
     public Extractor extractor() {
@@ -48,125 +57,115 @@ public final class AgentLoop {
 
     public AgentResult run(AgentGoal goal, BrowserSession session, RunControl control, RunRecorder recorder,
                            Path downloadDir) {
-        PayloadSecrets secrets = PayloadSecrets.of(goal.navigationPayload());
-        Set<Path> uploads = UploadOffer.filesOffered(goal.navigationPayload());
-        ActionExecutor executor = new ActionExecutor(downloadDir);
-        RunState state = new RunState();
+        AgentRun run = new AgentRun(goal, session, control, recorder, downloadDir, options.historyChars());
         try {
             if (goal.url() != null && !goal.url().isBlank()) {
                 session.navigate(goal.url());
                 recorder.log("INFO", "Opened " + goal.url());
             }
             for (int step = recorder.stepsAlreadyTaken() + 1; step <= goal.maxSteps(); step++) {
-                Optional<AgentResult> stop = stopRequested(control, state);
+                Optional<AgentResult> stop = stopRequested(run);
                 if (stop.isPresent()) {
                     return stop.get();
                 }
-                Optional<AgentResult> end = runStep(step, goal, session, control, recorder, executor, secrets, uploads, state);
+                Optional<AgentResult> end = runStep(step, run);
                 if (end.isPresent()) {
                     return end.get();
                 }
             }
             recorder.log("WARN", "Reached max_steps (" + goal.maxSteps() + ")");
             return new AgentResult.Failed("Reached max_steps (" + goal.maxSteps()
-                    + ") without completing the goal", state.usage);
+                    + ") without completing the goal", run.usage);
         } catch (SkyvernException e) {
-            Optional<AgentResult> stop = stopRequested(control, state);
+            Optional<AgentResult> stop = stopRequested(run);
             if (stop.isPresent()) {
                 return stop.get();   // a force cancel closes the page under us: that is a cancel, not a failure
             }
-            String reason = secrets.redact(e.getMessage());
+            String reason = run.secrets.redact(e.getMessage());
             recorder.log("ERROR", reason);
-            return new AgentResult.Failed(reason, state.usage);
+            return new AgentResult.Failed(reason, run.usage);
         }
     }
 
-    private Optional<AgentResult> stopRequested(RunControl control, RunState state) {
-        if (control.cancelRequested()) {
-            return Optional.of(new AgentResult.Canceled("Canceled", state.usage));
+    Optional<AgentResult> stopRequested(AgentRun run) {
+        if (run.control.cancelRequested()) {
+            return Optional.of(new AgentResult.Canceled("Canceled", run.usage));
         }
-        if (control.deadline().map(d -> !clock.instant().isBefore(d)).orElse(false)) {
-            return Optional.of(new AgentResult.TimedOut("The run exceeded its time limit", state.usage));
+        if (run.control.deadline().map(d -> !clock.instant().isBefore(d)).orElse(false)) {
+            return Optional.of(new AgentResult.TimedOut("The run exceeded its time limit", run.usage));
         }
         return Optional.empty();
     }
 
-    private Optional<AgentResult> runStep(int stepNumber, AgentGoal goal, BrowserSession session, RunControl control,
-                                          RunRecorder recorder, ActionExecutor executor, PayloadSecrets secrets,
-                                          Set<Path> uploads, RunState state) {
-        String stepId = recorder.startStep(stepNumber, session.currentUrl());
+    /**
+     * Stops the run's thread when a forced cancel interrupted it: nothing more may be written from
+     * it (an interrupted write makes the embedded database close its file), and the executor closes
+     * the open step once it has cleared the flag.
+     */
+    static void stopIfInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SkyvernException(ErrorCode.SERVICE_UNAVAILABLE, "The run was interrupted");
+        }
+    }
+
+    /** One step through its four phases; the {@code finally} is the one place a step is finished. */
+    private Optional<AgentResult> runStep(int stepNumber, AgentRun run) {
+        String startUrl = run.session.currentUrl();
+        String stepId = run.recorder.startStep(stepNumber, startUrl);
         StepMeter meter = new StepMeter();
-        long t0 = System.nanoTime();
-        PageSnapshot snapshot = session.snapshot();
-        byte[] screenshot = session.screenshot();
-        meter.snapshotMs = millisSince(t0);
-        String tree = secrets.redact(snapshot.renderedTree());
-        recorder.artifact(stepId, ArtifactType.SCREENSHOT_BEFORE, screenshot);
-        recorder.artifact(stepId, ArtifactType.ELEMENT_TREE, utf8(tree));
-        AgentPrompt prompt = prompts.actionPrompt(new StepContext(goal.navigationGoal(), goal.dataExtractionGoal(),
-                secrets.maskedPayload(), goal.errorCodeMapping(), snapshot.url(), snapshot.title(), tree,
-                state.previous, stepNumber, goal.maxSteps()));
-        recorder.artifact(stepId, ArtifactType.LLM_PROMPT, utf8(prompt.system() + "\n\n" + prompt.user()));
-        List<Action> actions;
+        ModelAnswer answer = new ModelAnswer(List.of(), "");
+        StepEnd end = StepEnd.failed("The step stopped unexpectedly", List.of());
         try {
-            actions = askForActions(prompt, screenshot, stepId, recorder, secrets, meter, state);
-        } catch (LlmOutputException e) {
-            recorder.finishStep(stepId, meter.result(false, e.getMessage(), null));
-            return Optional.of(new AgentResult.Failed(e.getMessage(), state.usage.plusStep()));
-        }
-        state.usage = state.usage.plusStep();
-        List<ActionOutcome> outcomes = new ArrayList<>();
-        JsonNode stepOutput = null;
-        for (int i = 0; i < actions.size(); i++) {
-            Optional<AgentResult> stop = stopRequested(control, state);
-            if (stop.isPresent()) {
-                recorder.finishStep(stepId, meter.result(false, "Stopped: " + stop.get().getClass().getSimpleName(), null));
-                return stop;
+            Observation seen = observe(stepId, run, meter);
+            try {
+                answer = decide(stepId, stepNumber, seen, run, meter);
+            } catch (LlmOutputException e) {
+                end = StepEnd.ended(false, e.getMessage(), null, List.of(), new AgentResult.Failed(e.getMessage(),
+                        run.usage.plusStep()));
+                return end.runResult();
             }
-            Action action = redacted(actions.get(i), secrets);
-            long a0 = System.nanoTime();
-            if (action instanceof Action.Complete) {
-                recorder.action(stepId, i, action, ActionOutcome.ok(action, "goal complete", 0));
-                return Optional.of(complete(goal, session, stepId, recorder, secrets, meter, state));
-            }
-            if (action instanceof Action.Terminate terminate) {
-                recorder.action(stepId, i, action, ActionOutcome.ok(action, "terminated", 0));
-                recorder.finishStep(stepId, meter.result(true, null, null));
-                String code = terminate.errorCode() != null && goal.errorCodeMapping().containsKey(terminate.errorCode())
-                        ? terminate.errorCode() : null;
-                return Optional.of(new AgentResult.Terminated(terminate.reason(), code, state.usage));
-            }
-            ActionOutcome outcome;
-            if (action instanceof Action.Extract) {
-                Extractor.Extraction extraction = extract(goal, session, stepId, recorder, secrets, state);
-                stepOutput = extraction.data();
-                outcome = extraction.succeeded() ? ActionOutcome.ok(action, "extracted", millisSince(a0))
-                        : ActionOutcome.failed(action, extraction.failureReason(), millisSince(a0));
-            } else {
-                outcome = executor.execute(action, session, secrets, uploads);
-            }
-            meter.actionMs += outcome.durationMs();
-            recorder.action(stepId, i, action, outcome);
-            outcome.download().ifPresent(file -> recorder.artifact(stepId, ArtifactType.DOWNLOAD, readAll(file)));
-            outcomes.add(outcome);
-            if (!outcome.success()) {
-                break;  // the page may no longer be what the model planned for: look again
+            run.usage = run.usage.plusStep();
+            end = actor.act(stepId, answer.actions(), seen, run, meter);
+            return end.runResult();
+        } catch (RuntimeException e) {
+            end = StepEnd.failed(run.secrets.redact(String.valueOf(e.getMessage())), end.outcomes());
+            throw e;
+        } finally {
+            if (!Thread.currentThread().isInterrupted()) {
+                record(stepId, stepNumber, startUrl, answer, end, meter, run);
             }
         }
-        recorder.artifact(stepId, ArtifactType.SCREENSHOT_AFTER, session.screenshot());
-        recorder.finishStep(stepId, meter.result(true, null, stepOutput));
-        state.previous = outcomes;
-        return Optional.empty();
     }
 
-    private List<Action> askForActions(AgentPrompt prompt, byte[] screenshot, String stepId, RunRecorder recorder,
-                                       PayloadSecrets secrets, StepMeter meter, RunState state) {
+    /** The page as it is now, after it settled, with the events since the last step's actions. */
+    record Observation(PageSnapshot snapshot, String tree, byte[] screenshot, List<String> pageEvents) {
+    }
+
+    private Observation observe(String stepId, AgentRun run, StepMeter meter) {
+        List<String> events = StepActor.report(run.session.drainEvents(), stepId, run);
+        long t0 = System.nanoTime();
+        PageSnapshot snapshot = run.session.snapshot();
+        byte[] screenshot = run.session.screenshot();
+        meter.snapshot(millisSince(t0), snapshot.settle());
+        String tree = run.secrets.redact(snapshot.renderedTree());
+        run.recorder.artifact(stepId, ArtifactType.SCREENSHOT_BEFORE, screenshot);
+        run.recorder.artifact(stepId, ArtifactType.ELEMENT_TREE, utf8(tree));
+        return new Observation(snapshot, tree, screenshot, events);
+    }
+
+    private ModelAnswer decide(String stepId, int stepNumber, Observation seen, AgentRun run, StepMeter meter) {
+        AgentGoal goal = run.goal;
+        AgentPrompt prompt = prompts.actionPrompt(new StepContext(goal.navigationGoal(), goal.dataExtractionGoal(),
+                run.secrets.maskedPayload(), goal.errorCodeMapping(), seen.snapshot().url(), seen.snapshot().title(),
+                seen.tree(), run.history.renderSteps(), run.history.renderNotes(), seen.pageEvents(),
+                seen.snapshot().tabs(), stepNumber, goal.maxSteps()));
+        run.recorder.artifact(stepId, ArtifactType.LLM_PROMPT, utf8(prompt.system() + "\n\n" + prompt.user()));
         String problem = null;
         String previousAnswer = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             LlmRequest.Builder request = LlmRequest.builder().system(prompt.system());
-            if (vision) {
-                request.user(prompt.user(), screenshot);
+            if (options.vision()) {
+                request.user(prompt.user(), seen.screenshot());
             } else {
                 request.user(prompt.user());
             }
@@ -176,93 +175,41 @@ public final class AgentLoop {
             }
             long l0 = System.nanoTime();
             LlmResponse response = llm.complete(request.jsonOutput(true).build());
-            meter.llmMs += millisSince(l0);
-            meter.add(response);
-            state.usage = state.usage.plus(response.inputTokens(), response.outputTokens(), response.cost());
-            recorder.artifact(stepId, ArtifactType.LLM_RESPONSE, utf8(secrets.redact(response.text())));
+            meter.llmCall(response, millisSince(l0));
+            run.addUsage(response.inputTokens(), response.outputTokens(), response.cost());
+            run.recorder.artifact(stepId, ArtifactType.LLM_RESPONSE, utf8(run.secrets.redact(response.text())));
             try {
-                return parser.parse(LlmJson.parse(response.text()));
+                ModelAnswer parsed = parser.parseAnswer(LlmJson.parse(response.text()));
+                return new ModelAnswer(parsed.actions(), run.secrets.redact(parsed.memory()));
             } catch (LlmOutputException | SkyvernException e) {
                 problem = e.getMessage();
                 previousAnswer = response.text();
-                recorder.log("WARN", "Unusable model answer (attempt " + attempt + "): " + problem);
+                run.recorder.log("WARN", "Unusable model answer (attempt " + attempt + "): " + problem);
             }
         }
         throw new LlmOutputException("The model's answer could not be used twice: " + problem);
     }
 
-    private AgentResult complete(AgentGoal goal, BrowserSession session, String stepId, RunRecorder recorder,
-                                 PayloadSecrets secrets, StepMeter meter, RunState state) {
-        if (!goal.wantsExtraction()) {
-            recorder.finishStep(stepId, meter.result(true, null, null));
-            return new AgentResult.Completed(null, state.usage);
+    /** The one place a step ends: its record, its screenshot after, and its line in the history. */
+    private void record(String stepId, int stepNumber, String startUrl, ModelAnswer answer, StepEnd end,
+                        StepMeter meter, AgentRun run) {
+        try {
+            if (end.runResult().isEmpty() && end.completed() && !run.session.closed()) {
+                run.recorder.artifact(stepId, ArtifactType.SCREENSHOT_AFTER, run.session.screenshot());
+            }
+        } catch (SkyvernException e) {
+            run.recorder.log("WARN", "No screenshot after step " + stepNumber + ": " + run.secrets.redact(e.getMessage()));
+        } finally {
+            run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output()));
+            run.history.add(stepNumber, startUrl, end.outcomes(), answer.memory());
         }
-        Extractor.Extraction extraction = extract(goal, session, stepId, recorder, secrets, state);
-        recorder.finishStep(stepId, meter.result(true, extraction.failureReason(), extraction.data()));
-        return extraction.succeeded() ? new AgentResult.Completed(extraction.data(), state.usage)
-                : new AgentResult.Failed(extraction.failureReason(), state.usage);
     }
 
-    private Extractor.Extraction extract(AgentGoal goal, BrowserSession session, String stepId, RunRecorder recorder,
-                                         PayloadSecrets secrets, RunState state) {
-        PageSnapshot snapshot = session.snapshot();
-        String goalText = goal.wantsExtraction() ? goal.dataExtractionGoal() : goal.navigationGoal();
-        Extractor.Extraction extraction = extractor.extract(goalText, goal.extractedInformationSchema(), snapshot.url(),
-                secrets.redact(snapshot.renderedTree()), secrets);
-        state.usage = state.usage.plus(extraction.inputTokens(), extraction.outputTokens(), extraction.cost());
-        extraction.prompts().forEach(p -> recorder.artifact(stepId, ArtifactType.LLM_PROMPT, utf8(p)));
-        extraction.answers().forEach(a -> recorder.artifact(stepId, ArtifactType.EXTRACTION, utf8(a)));
-        return extraction;
-    }
-
-    /** The action as recorded: any real secret the model typed is replaced by its placeholder. */
-    private static Action redacted(Action action, PayloadSecrets secrets) {
-        if (action instanceof Action.InputText input) {
-            return new Action.InputText(input.elementId(), secrets.redact(input.text()), input.reasoning());
-        }
-        return action;
-    }
-
-    private static byte[] utf8(String text) {
+    static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] readAll(Path file) {
-        try {
-            return java.nio.file.Files.readAllBytes(file);
-        } catch (java.io.IOException e) {
-            return utf8("download could not be read: " + e.getMessage());
-        }
-    }
-
-    private static long millisSince(long startNanos) {
+    static long millisSince(long startNanos) {
         return (System.nanoTime() - startNanos) / 1_000_000;
-    }
-
-    /** Mutable state of one run, confined to the thread running it. */
-    private static final class RunState {
-        AgentUsage usage = AgentUsage.ZERO;
-        List<ActionOutcome> previous = List.of();
-    }
-
-    /** Tokens, cost and timings of one step, confined to the thread running it. */
-    private static final class StepMeter {
-        long inputTokens;
-        long outputTokens;
-        double cost;
-        long llmMs;
-        long snapshotMs;
-        long actionMs;
-
-        void add(LlmResponse response) {
-            inputTokens += response.inputTokens();
-            outputTokens += response.outputTokens();
-            cost += response.cost();
-        }
-
-        StepResult result(boolean completed, String failureReason, JsonNode output) {
-            return new StepResult(completed, failureReason, inputTokens, outputTokens, cost, llmMs, snapshotMs,
-                    actionMs, output);
-        }
     }
 }

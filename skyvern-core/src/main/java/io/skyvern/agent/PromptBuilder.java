@@ -1,5 +1,6 @@
 package io.skyvern.agent;
 
+import io.skyvern.browser.TabInfo;
 import io.skyvern.common.Json;
 
 import java.util.Map;
@@ -15,15 +16,22 @@ public final class PromptBuilder {
 
     private static final String ACTION_SYSTEM = """
             You are a browser automation agent. You see a web page as a list of elements, one per line, \
-            each interactable element with an id such as e12, and you decide the next actions that move \
-            towards the user's goal.
+            each interactable element with an id such as e12 (f1e3 inside a frame), and you decide the next \
+            actions that move towards the user's goal.
             Rules:
-            - Answer with JSON only: {"actions":[{"action_type":"...","element_id":"...","reasoning":"..."}]}
+            - Answer with JSON only: {"actions":[{"action_type":"...","element_id":"...","reasoning":"..."}], \
+            "memory":"optional note to keep for later steps"}
             - action_type is one of: click, input_text (text), select_option (option: {"label"|"value"|"index"} \
-            or a string), check, uncheck, upload_file (file), download_file, hover, scroll (direction up|down, pixels), \
-            keypress (keys, e.g. "Enter"), goto_url (url), go_back, wait (seconds), extract, complete, \
-            terminate (reason, error_code).
+            or a string), check, uncheck, upload_file (file), download_file, hover, scroll (direction up|down, \
+            pixels; element_id of a scrollable container, else the page), keypress (keys, e.g. "Enter"; \
+            element_id to focus first), goto_url (url), go_back, wait (seconds), switch_tab (tab_id), \
+            close_tab (tab_id), handle_dialog (accept true|false, text: how to answer the next alert, confirm or \
+            prompt; give it before the action that opens the dialog), extract, complete, terminate (reason, error_code).
             - Use only element ids that appear in the page content. Give a short reasoning for each action.
+            - When an action changes the page (navigates, opens a tab, opens a menu), the rest of your actions \
+            are not run: you see the new page in the next step.
+            - Use "memory" for facts you will need later (numbers, what is already done); earlier steps are \
+            listed in the history: do not repeat what is already done.
             - When the goal is met, answer with one complete action. When it cannot be met, terminate with \
             a reason; if one of the user's error codes fits, give it as error_code.
             - Values shown as {{secret:...}} are secrets: type the placeholder exactly as written; never guess them.
@@ -53,12 +61,24 @@ public final class PromptBuilder {
             }
         }
         user.append("Step ").append(context.stepNumber()).append(" of at most ").append(context.maxSteps()).append('\n');
-        if (!context.previousOutcomes().isEmpty()) {
-            user.append("Results of the previous step's actions:\n");
-            for (ActionOutcome outcome : context.previousOutcomes()) {
-                user.append("- ").append(describe(outcome.action())).append(" -> ")
-                        .append(outcome.success() ? "ok" : "FAILED").append(": ").append(outcome.message()).append('\n');
+        if (!context.notes().isEmpty()) {
+            user.append("Your notes:\n").append(context.notes());
+        }
+        if (!context.history().isEmpty()) {
+            user.append("History of this run (oldest first):\n").append(context.history());
+        }
+        if (!context.pageEvents().isEmpty()) {
+            user.append("Since then:\n");
+            context.pageEvents().forEach(e -> user.append("- ").append(e).append('\n'));
+        }
+        if (context.tabs().size() > 1) {
+            user.append("Open tabs:");
+            for (TabInfo tab : context.tabs()) {
+                user.append(' ').append(tab.tabId()).append(tab.current() ? " (current)" : "").append(" \"")
+                        .append(clip(tab.title(), 60)).append("\" ").append(clip(tab.url(), 100)).append(';');
             }
+            user.setLength(user.length() - 1);
+            user.append('\n');
         }
         user.append("Current URL: ").append(context.currentUrl()).append('\n');
         user.append("Page title: ").append(context.pageTitle()).append('\n');
@@ -82,7 +102,11 @@ public final class PromptBuilder {
         return new AgentPrompt(EXTRACTION_SYSTEM, user.toString());
     }
 
-    private static void appendPage(StringBuilder user, String elementTree) {
+    private static String clip(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    static void appendPage(StringBuilder user, String elementTree) {
         // A page could contain our end marker to break out of the fence; neutralise it.
         String fenced = elementTree.replace(PAGE_END, "<<<END_PAGE_CONTENT_>>>").replace(PAGE_START, "<<<PAGE_CONTENT_>>>");
         user.append(PAGE_START).append('\n').append(fenced).append('\n').append(PAGE_END).append('\n');
@@ -98,7 +122,17 @@ public final class PromptBuilder {
         } else if (action instanceof Action.GotoUrl gotoUrl) {
             sb.append(' ').append(gotoUrl.url());
         } else if (action instanceof Action.KeyPress keyPress) {
+            keyPress.target().ifPresent(t -> sb.append(' ').append(t));
             sb.append(' ').append(keyPress.keys());
+        } else if (action instanceof Action.Scroll scroll) {
+            scroll.target().ifPresent(t -> sb.append(' ').append(t));
+            sb.append(' ').append(scroll.direction()).append(' ').append(scroll.pixels()).append("px");
+        } else if (action instanceof Action.SwitchTab switchTab) {
+            sb.append(' ').append(switchTab.tabId());
+        } else if (action instanceof Action.CloseTab closeTab) {
+            sb.append(' ').append(closeTab.tabId());
+        } else if (action instanceof Action.HandleDialog dialog) {
+            sb.append(dialog.accept() ? " accept" : " dismiss");
         } else if (action instanceof Action.Invalid invalid) {
             sb.append(" (").append(invalid.rawType()).append(')');
         }

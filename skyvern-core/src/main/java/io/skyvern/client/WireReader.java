@@ -64,7 +64,8 @@ final class WireReader {
                 json(n, "output"), text(n, "failure_reason"), n.path("input_tokens").asLong(),
                 n.path("output_tokens").asLong(), n.path("cost").asDouble(), n.path("llm_ms").asLong(),
                 n.path("snapshot_ms").asLong(), n.path("action_ms").asLong(), instant(n, "created_at"),
-                instant(n, "started_at"), instant(n, "completed_at"));
+                instant(n, "started_at"), instant(n, "completed_at"), n.path("settle_ms").asLong(),
+                n.path("settle_waited_for").asText(""));
         String taskId = step.taskId();
         return new StepDetails(step, list(n.get("actions"), a -> action(a, taskId)),
                 list(n.get("screenshots"), a -> artifact(a, organizationId)));

@@ -5,10 +5,11 @@ import java.time.Duration;
 /**
  * How to reach the LLM. {@link #isConfigured()} is false when no model is set. {@code prices}
  * overrides the built-in price table ({@code model=in/out;model2=in/out}, USD per million tokens);
- * empty means the built-in list prices.
+ * empty means the built-in list prices. {@code verifyCompletion}: a {@code complete} answer is checked
+ * by one more model call before the run completes.
  */
 public record LlmConfig(String provider, String baseUrl, String apiKey, String model,
-                        boolean vision, Duration timeout, String prices) {
+                        boolean vision, Duration timeout, String prices, boolean verifyCompletion) {
     public LlmConfig {
         provider = provider == null ? "openai" : provider;
         baseUrl = baseUrl == null ? "" : baseUrl;
@@ -16,6 +17,12 @@ public record LlmConfig(String provider, String baseUrl, String apiKey, String m
         model = model == null ? "" : model;
         timeout = timeout == null ? Duration.ofSeconds(120) : timeout;
         prices = prices == null ? "" : prices;
+    }
+
+    /** With the completion check on (the default). */
+    public LlmConfig(String provider, String baseUrl, String apiKey, String model,
+                     boolean vision, Duration timeout, String prices) {
+        this(provider, baseUrl, apiKey, model, vision, timeout, prices, true);
     }
 
     /** Without price overrides. */
@@ -32,6 +39,6 @@ public record LlmConfig(String provider, String baseUrl, String apiKey, String m
     @Override
     public String toString() {
         return "LlmConfig[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model
-                + ", vision=" + vision + ", apiKey=" + (apiKey.isEmpty() ? "<none>" : "<set>") + "]";
+                + ", vision=" + vision + ", verifyCompletion=" + verifyCompletion + ", apiKey=" + (apiKey.isEmpty() ? "<none>" : "<set>") + "]";
     }
 }

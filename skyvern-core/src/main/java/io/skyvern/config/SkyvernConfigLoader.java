@@ -137,10 +137,11 @@ public final class SkyvernConfigLoader {
         }
         LlmConfig llm = new LlmConfig(provider, baseUrl, apiKey, r.text(ConfigKey.LLM_MODEL),
                 r.bool(ConfigKey.LLM_VISION), Duration.ofSeconds(r.integer(ConfigKey.LLM_TIMEOUT_SECONDS, 1, 3600)),
-                r.text(ConfigKey.LLM_PRICES));
+                r.text(ConfigKey.LLM_PRICES), r.bool(ConfigKey.VERIFY_COMPLETION));
         int[] viewport = r.viewport(ConfigKey.BROWSER_VIEWPORT);
         BrowserConfig browser = new BrowserConfig(r.text(ConfigKey.BROWSER_EXECUTABLE), r.text(ConfigKey.BROWSER_CDP_URL),
-                r.bool(ConfigKey.BROWSER_HEADLESS), viewport[0], viewport[1], r.bool(ConfigKey.BROWSER_TRACE));
+                r.bool(ConfigKey.BROWSER_HEADLESS), viewport[0], viewport[1], r.bool(ConfigKey.BROWSER_TRACE),
+                r.integer(ConfigKey.SNAPSHOT_SETTLE_MS, 0, 60_000));
         OrgLimits limits = new OrgLimits(r.integer(ConfigKey.ORG_MAX_CONCURRENT_TASKS, 1, 100_000),
                 r.integer(ConfigKey.ORG_MAX_CONCURRENT_WORKFLOW_RUNS, 1, 100_000),
                 r.integer(ConfigKey.ORG_MAX_WORKFLOW_BLOCKS, 1, 10_000),

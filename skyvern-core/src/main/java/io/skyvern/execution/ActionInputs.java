@@ -16,6 +16,12 @@ final class ActionInputs {
     }
 
     static String elementId(Action action) {
+        if (action instanceof Action.Scroll scroll) {
+            return scroll.elementId();
+        }
+        if (action instanceof Action.KeyPress keyPress) {
+            return keyPress.elementId();
+        }
         return action instanceof Action.OnElement on ? on.elementId() : null;
     }
 
@@ -36,6 +42,15 @@ final class ActionInputs {
             in.put("keys", a.keys());
         } else if (action instanceof Action.GotoUrl a) {
             in.put("url", a.url());
+        } else if (action instanceof Action.SwitchTab a) {
+            in.put("tab_id", a.tabId());
+        } else if (action instanceof Action.CloseTab a) {
+            in.put("tab_id", a.tabId());
+        } else if (action instanceof Action.HandleDialog a) {
+            in.put("accept", a.accept());
+            if (!a.text().isEmpty()) {
+                in.put("text", a.text());
+            }
         } else if (action instanceof Action.Wait a) {
             in.put("seconds", a.seconds());
         } else if (action instanceof Action.Terminate a) {

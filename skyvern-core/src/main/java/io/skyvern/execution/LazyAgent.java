@@ -1,6 +1,7 @@
 package io.skyvern.execution;
 
 import io.skyvern.agent.AgentLoop;
+import io.skyvern.agent.AgentOptions;
 import io.skyvern.config.LlmConfig;
 import io.skyvern.llm.LlmClient;
 import io.skyvern.llm.LlmClients;
@@ -17,17 +18,17 @@ import java.util.function.Supplier;
 public final class LazyAgent implements Supplier<AgentLoop> {
     private final Supplier<LlmClient> clients;
     private final Clock clock;
-    private final boolean vision;
+    private final AgentOptions options;
     private volatile AgentLoop loop;
 
     public LazyAgent(LlmConfig config, Clock clock) {
-        this(() -> LlmClients.create(config), clock, config.vision());
+        this(() -> LlmClients.create(config), clock, AgentOptions.of(config));
     }
 
-    public LazyAgent(Supplier<LlmClient> clients, Clock clock, boolean vision) {
+    public LazyAgent(Supplier<LlmClient> clients, Clock clock, AgentOptions options) {
         this.clients = Objects.requireNonNull(clients, "clients");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.vision = vision;
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     @Override
@@ -36,7 +37,7 @@ public final class LazyAgent implements Supplier<AgentLoop> {
         if (current == null) {
             synchronized (this) {
                 if (loop == null) {
-                    loop = new AgentLoop(clients.get(), clock, vision);
+                    loop = new AgentLoop(clients.get(), clock, options);
                 }
                 current = loop;
             }

@@ -1,6 +1,7 @@
 package io.skyvern.execution;
 
 import io.skyvern.agent.AgentLoop;
+import io.skyvern.agent.AgentOptions;
 import io.skyvern.browser.BrowserManager;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
@@ -22,7 +23,7 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
     private final BrowserManager browsers;
     private final Supplier<LlmClient> llm;
     private final Clock clock;
-    private final boolean vision;
+    private final AgentOptions agentOptions;
     private final boolean allowPrivateNetwork;
     private volatile WorkflowEngine engine;
 
@@ -30,12 +31,12 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
      * @param allowPrivateNetwork whether http_request blocks may call loopback and private
      *                            addresses (false in production: SSRF)
      */
-    public LazyWorkflowEngine(BrowserManager browsers, Supplier<LlmClient> llm, Clock clock, boolean vision,
+    public LazyWorkflowEngine(BrowserManager browsers, Supplier<LlmClient> llm, Clock clock, AgentOptions agentOptions,
                               boolean allowPrivateNetwork) {
         this.browsers = Objects.requireNonNull(browsers, "browsers");
         this.llm = Objects.requireNonNull(llm, "llm");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.vision = vision;
+        this.agentOptions = Objects.requireNonNull(agentOptions, "agentOptions");
         this.allowPrivateNetwork = allowPrivateNetwork;
     }
 
@@ -58,7 +59,7 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
                 }
                 return new WorkflowEngine(browsers, null, null, clock, allowPrivateNetwork);
             }
-            engine = new WorkflowEngine(browsers, new AgentLoop(client, clock, vision), client, clock,
+            engine = new WorkflowEngine(browsers, new AgentLoop(client, clock, agentOptions), client, clock,
                     allowPrivateNetwork);
             return engine;
         }

@@ -109,7 +109,7 @@ public final class TaskRunRecorder implements RunRecorder {
         repos.steps().finish(new Step(s.stepId(), s.taskId(), s.organizationId(), s.order(), s.retryIndex(),
                 r.completed() ? StepStatus.COMPLETED : StepStatus.FAILED, s.url(), r.output(), clip(r.failureReason()),
                 r.inputTokens(), r.outputTokens(), r.cost(), r.llmMs(), r.snapshotMs(), r.actionMs(), s.createdAt(),
-                s.startedAt(), now()));
+                s.startedAt(), now(), r.settleMs(), r.settleWaitedFor()));
     }
 
     /** Steps left open by a stop (cancel, timeout, crash of the page) end as canceled or failed. */

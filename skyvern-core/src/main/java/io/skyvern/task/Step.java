@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 
-/** One turn of the agent loop: snapshot, LLM call, actions. Timings in milliseconds. */
+/**
+ * One turn of the agent loop: snapshot, LLM call, actions. Timings in milliseconds; {@code settleMs}
+ * is the part of {@code snapshotMs} spent waiting for the page to settle, {@code settleWaitedFor}
+ * what it waited for.
+ */
 public record Step(
         String stepId,
         String taskId,
@@ -23,5 +27,19 @@ public record Step(
         long actionMs,
         Instant createdAt,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        long settleMs,
+        String settleWaitedFor) {
+
+    public Step {
+        settleWaitedFor = settleWaitedFor == null ? "" : settleWaitedFor;
+    }
+
+    /** A step without settle timings (not started, abandoned, or recorded before they existed). */
+    public Step(String stepId, String taskId, String organizationId, int order, int retryIndex, StepStatus status,
+                String url, JsonNode output, String failureReason, long inputTokens, long outputTokens, double cost,
+                long llmMs, long snapshotMs, long actionMs, Instant createdAt, Instant startedAt, Instant completedAt) {
+        this(stepId, taskId, organizationId, order, retryIndex, status, url, output, failureReason, inputTokens,
+                outputTokens, cost, llmMs, snapshotMs, actionMs, createdAt, startedAt, completedAt, 0, "");
+    }
 }

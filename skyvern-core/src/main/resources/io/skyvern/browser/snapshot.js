@@ -1,18 +1,24 @@
-// Skyvern page snapshot. Evaluated as a function of one argument {maxText, maxBlockText}.
-// Gives each interactable element a stable id in data-skyvern-id (reused across snapshots),
-// walks the visible DOM (same-origin iframes and open shadow roots included) and returns a JSON
-// string: {url, title, htmlSize, elements:[{id, tag, attributes, text, label, options, depth,
-// frame, interactable}]}. Depth counts emitted ancestors only, so indentation stays shallow.
+// Skyvern page snapshot of ONE frame. Evaluated as a function of one argument
+// {maxText, maxBlockText, prefix, topOrigin, probe}. Java runs it in every frame of the tab (cross-origin
+// ones too) and splices each frame's nodes in where its <iframe> marker sits.
+// Gives each interactable element a stable id in data-skyvern-id (prefix + 'e' + n, reused across
+// snapshots), walks the rendered DOM (open shadow roots included, iframes only as markers carrying
+// the data-skyvern-frame id Java gave them) and returns a JSON string: {url, title, htmlSize,
+// elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
+// With probe=true it only counts visible interactables without an id yet (the page-change guard).
+// Depth counts emitted ancestors only, so indentation stays shallow.
 (opts) => {
   const MAX_TEXT = opts.maxText || 100;
   const MAX_BLOCK = opts.maxBlockText || 500;
-  const top = window;
+  const PREFIX = opts.prefix || '';
+  const TOP_ORIGIN = opts.topOrigin || location.origin;
   const INTERACTIVE_ROLES = new Set(['button', 'link', 'checkbox', 'radio', 'tab', 'option',
     'menuitem', 'menuitemcheckbox', 'menuitemradio', 'switch', 'combobox', 'textbox', 'searchbox']);
   const BLOCK_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'LI', 'TD', 'TH', 'DT', 'DD',
     'CAPTION', 'LEGEND', 'PRE', 'BLOCKQUOTE', 'FIGCAPTION', 'LABEL', 'CODE']);
   const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'META', 'LINK',
     'OPTION', 'OPTGROUP', 'SVG', 'svg']);
+  const FIELD_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
   const out = [];
 
   const clean = (s, max) => {
@@ -21,21 +27,16 @@
     return t.length > max ? t.slice(0, max - 1) + '\u2026' : t;
   };
 
-  const nextId = (win, prefix) => {
-    win.__skyvernNextId = (win.__skyvernNextId || 0) + 1;
-    return prefix + 'e' + win.__skyvernNextId;
-  };
-
-  const seedCounter = (doc, win, prefix) => {
-    // After a reload of state (e.g. bfcache) ids may exist without a counter: continue after the max.
-    if (win.__skyvernNextId) return;
+  const seedCounter = () => {
+    // After a restore (e.g. bfcache) ids may exist without a counter: continue after the max.
+    if (window.__skyvernNextId) return;
     let max = 0;
-    const re = new RegExp('^' + prefix + 'e(\\d+)$');
-    doc.querySelectorAll('[data-skyvern-id]').forEach((el) => {
+    const re = new RegExp('^' + PREFIX + 'e(\\d+)$');
+    document.querySelectorAll('[data-skyvern-id]').forEach((el) => {
       const m = re.exec(el.getAttribute('data-skyvern-id'));
       if (m) max = Math.max(max, Number(m[1]));
     });
-    win.__skyvernNextId = max;
+    window.__skyvernNextId = max;
   };
 
   const isInteractable = (el, style) => {
@@ -53,53 +54,96 @@
     if (el.hasAttribute('onclick') || typeof el.onclick === 'function') return true;
     if (style.cursor === 'pointer') {
       const parent = el.parentElement;
-      const parentPointer = parent && getComputedStyle(parent).cursor === 'pointer';
-      return !parentPointer;
+      return !(parent && getComputedStyle(parent).cursor === 'pointer');
     }
     return false;
   };
 
-  const shortHref = (el, doc) => {
-    const raw = el.getAttribute('href');
-    if (raw == null) return null;
-    let h = raw;
-    try {
-      const u = new URL(raw, doc.baseURI);
-      h = u.origin === top.location.origin ? u.pathname + u.search + u.hash : u.href;
-    } catch (e) { /* keep the raw value */ }
-    return h.length > 100 ? h.slice(0, 99) + '\u2026' : h;
+  // Rendered: laid out with a box larger than a 1px clip (sr-only text is not what a person sees;
+  // a field may be 1px, custom checkboxes hide theirs so), not visibility:hidden, not inside
+  // content-visibility:hidden (a closed <details>).
+  const rendered = (el, style, minSize) => {
+    if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
+    if (style.display === 'contents') return true;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || (r.width <= minSize && r.height <= minSize)) return false;
+    return typeof el.checkVisibility !== 'function' || el.checkVisibility();
   };
 
-  const textWithoutControls = (node) => {
-    let s = '';
-    node.childNodes.forEach((c) => {
-      if (c.nodeType === 3) s += ' ' + c.textContent;
-      else if (c.nodeType === 1 && !['INPUT', 'SELECT', 'TEXTAREA', 'SCRIPT', 'STYLE'].includes(c.tagName)) {
-        s += ' ' + textWithoutControls(c);
+  const kidsOf = (node) => {
+    const kids = [];
+    if (node.shadowRoot) node.shadowRoot.childNodes.forEach((k) => kids.push(k));
+    node.childNodes.forEach((k) => kids.push(k));
+    return kids;
+  };
+
+  // The visible text under node, without the text of fields and of hidden descendants; stops
+  // collecting once it passes max characters.
+  const visibleText = (node, max) => {
+    const parts = [];
+    let len = 0;
+    const collect = (n) => kidsOf(n).forEach((c) => {
+      if (len > max) return;
+      if (c.nodeType === 3) {
+        parts.push(c.textContent);
+        len += c.textContent.length;
+      } else if (c.nodeType === 1 && !FIELD_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)
+        && c.getAttribute('aria-hidden') !== 'true' && rendered(c, getComputedStyle(c), 1)) {
+        collect(c);
       }
     });
-    return s;
+    collect(node);
+    return parts.join(' ');
   };
 
-  const labelOf = (el, doc) => {
+  const labelOf = (el) => {
     const parts = [];
     const by = el.getAttribute('aria-labelledby');
+    const root = el.getRootNode();
     if (by) {
       by.split(/\s+/).forEach((ref) => {
-        const l = doc.getElementById(ref);
-        if (l) parts.push(textWithoutControls(l));
+        const l = (root.getElementById ? root.getElementById(ref) : null) || document.getElementById(ref);
+        if (l) parts.push(l.textContent);
       });
     }
     if (el.labels && el.labels.length) {
-      Array.from(el.labels).forEach((l) => parts.push(textWithoutControls(l)));
+      Array.from(el.labels).forEach((l) => parts.push(visibleText(l, MAX_TEXT)));
     } else {
       const wrap = el.closest && el.closest('label');
-      if (wrap && wrap !== el) parts.push(textWithoutControls(wrap));
+      if (wrap && wrap !== el) parts.push(visibleText(wrap, MAX_TEXT));
     }
     return clean(parts.join(' '), MAX_TEXT);
   };
 
-  const attributesOf = (el, doc) => {
+  const shortHref = (el) => {
+    const raw = el.getAttribute('href');
+    if (raw == null) return null;
+    let h = raw;
+    try {
+      const u = new URL(raw, document.baseURI);
+      h = u.origin === TOP_ORIGIN ? u.pathname + u.search + u.hash : u.href;
+    } catch (e) { /* keep the raw value */ }
+    return h.length > 100 ? h.slice(0, 99) + '\u2026' : h;
+  };
+
+  // How far a scroll container can still move, e.g. "up 0px, down 2400px"; null when it cannot.
+  const scrollRoom = (el, style) => {
+    const canY = /(auto|scroll|overlay)/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1;
+    const canX = /(auto|scroll|overlay)/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1;
+    if (!canY && !canX) return null;
+    const parts = [];
+    if (canY) {
+      parts.push('up ' + Math.round(el.scrollTop) + 'px');
+      parts.push('down ' + Math.max(0, Math.round(el.scrollHeight - el.clientHeight - el.scrollTop)) + 'px');
+    }
+    if (canX) {
+      parts.push('left ' + Math.round(el.scrollLeft) + 'px');
+      parts.push('right ' + Math.max(0, Math.round(el.scrollWidth - el.clientWidth - el.scrollLeft)) + 'px');
+    }
+    return parts.join(', ');
+  };
+
+  const attributesOf = (el, scroll) => {
     const a = {};
     const tag = el.tagName;
     const type = (el.getAttribute('type') || '').toLowerCase();
@@ -108,7 +152,7 @@
     const role = el.getAttribute('role');
     if (role) put('role', role);
     ['name', 'placeholder', 'aria-label', 'title', 'alt'].forEach((k) => put(k, el.getAttribute(k)));
-    if (tag === 'A') put('href', shortHref(el, doc));
+    if (tag === 'A') put('href', shortHref(el));
     if ((tag === 'INPUT' || tag === 'TEXTAREA') && type !== 'password' && type !== 'file') {
       if (type === 'checkbox' || type === 'radio') put('value', el.getAttribute('value'));
       else put('value', el.value);
@@ -123,6 +167,7 @@
     if (el.readOnly) a.readonly = 'true';
     if (el.multiple) a.multiple = 'true';
     if (el.isContentEditable) a.contenteditable = 'true';
+    if (scroll) a.scrollable = scroll;
     return a;
   };
 
@@ -136,85 +181,96 @@
     return s;
   };
 
-  const visibleBox = (el) => {
-    const r = el.getBoundingClientRect();
-    if (!(r.width > 0 && r.height > 0)) return false;
-    // checkVisibility also sees content-visibility:hidden ancestors (e.g. a closed <details>).
-    return typeof el.checkVisibility !== 'function' || el.checkVisibility();
-  };
-
-  const walkChildren = (parent, ctx, depth, textDone) => {
-    const kids = [];
-    if (parent.shadowRoot) parent.shadowRoot.childNodes.forEach((k) => kids.push(k));
-    parent.childNodes.forEach((k) => kids.push(k));
-    kids.forEach((k) => { if (k.nodeType === 1) walk(k, ctx, depth, textDone); });
-  };
-
-  const walkFrame = (iframe, ctx, depth) => {
-    let doc = null;
-    try { doc = iframe.contentDocument; } catch (e) { doc = null; }
-    if (!doc || !doc.body) return;
-    let fid = iframe.getAttribute('data-skyvern-frame');
-    if (!fid) {
-      top.__skyvernFrameNext = (top.__skyvernFrameNext || 0) + 1;
-      fid = 'f' + top.__skyvernFrameNext;
-      iframe.setAttribute('data-skyvern-frame', fid);
+  const giveId = (el) => {
+    let id = el.getAttribute('data-skyvern-id');
+    if (!id) {
+      window.__skyvernNextId = (window.__skyvernNextId || 0) + 1;
+      id = PREFIX + 'e' + window.__skyvernNextId;
+      el.setAttribute('data-skyvern-id', id);
     }
-    const win = iframe.contentWindow;
-    win.__skyvernFrameId = fid;
-    seedCounter(doc, win, fid);
-    const attrs = {};
-    const src = iframe.getAttribute('src');
-    if (src) attrs.src = clean(src, 100);
-    attrs.frame = fid;
-    out.push({ id: '', tag: 'iframe', attributes: attrs, text: '', label: '', options: [],
-      depth, frame: ctx.frame, interactable: false });
-    walkChildren(doc.body, { doc, win, frame: fid }, depth + 1, false);
+    return id;
   };
 
-  const walk = (el, ctx, depth, textDone) => {
+  const emit = (node) => out.push(Object.assign({ id: '', attributes: {}, text: '', label: '', options: [],
+    frame: PREFIX, interactable: false }, node));
+
+  const walkChildren = (parent, depth, textDone) => {
+    kidsOf(parent).forEach((k) => { if (k.nodeType === 1) walk(k, depth, textDone); });
+  };
+
+  const frameMarker = (el, depth) => {
+    const attrs = {};
+    const src = el.getAttribute('src');
+    if (src) attrs.src = clean(src, 100);
+    const fid = el.getAttribute('data-skyvern-frame');
+    if (fid) attrs.frame = fid;
+    emit({ tag: 'iframe', attributes: attrs, depth });
+  };
+
+  // An interactable: small controls fold their visible text into their own line; a big container
+  // (an app root with a click handler, a scroll area) keeps its content as lines of their own.
+  const walkInteractable = (el, style, depth, textDone, scroll) => {
+    const id = giveId(el);
+    const isField = FIELD_TAGS.has(el.tagName);
+    const text = isField ? '' : clean(visibleText(el, MAX_TEXT * 2), MAX_BLOCK);
+    const fold = !isField && !scroll && text.length <= MAX_TEXT;
+    emit({ id, tag: el.tagName.toLowerCase(), attributes: attributesOf(el, scroll), text: fold ? text : '',
+      label: (isField || el.getAttribute('role')) ? labelOf(el) : '',
+      options: el.tagName === 'SELECT' ? optionsOf(el) : [], depth, interactable: true });
+    walkChildren(el, depth + 1, textDone || fold);
+  };
+
+  const walk = (el, depth, textDone) => {
     if (SKIP_TAGS.has(el.tagName)) return;
     if (el.getAttribute('aria-hidden') === 'true') return;
-    const style = ctx.win.getComputedStyle(el);
+    const style = getComputedStyle(el);
     if (style.display === 'none') return;
+    const field = FIELD_TAGS.has(el.tagName);
+    const shown = rendered(el, style, field ? 0 : 1);
     if (el.tagName === 'IFRAME' || el.tagName === 'FRAME') {
-      if (style.visibility !== 'hidden' && visibleBox(el)) walkFrame(el, ctx, depth);
+      if (shown) frameMarker(el, depth);
       return;
     }
-    const shown = style.visibility !== 'hidden' && style.visibility !== 'collapse' && visibleBox(el);
-    if (shown && isInteractable(el, style)) {
-      let id = el.getAttribute('data-skyvern-id');
-      if (!id) {
-        id = nextId(ctx.win, ctx.frame);
-        el.setAttribute('data-skyvern-id', id);
-      }
-      const tag = el.tagName.toLowerCase();
-      const isField = ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
-      const text = isField ? '' : clean(el.innerText || el.textContent, MAX_TEXT);
-      out.push({ id, tag, attributes: attributesOf(el, ctx.doc), text,
-        label: (isField || el.getAttribute('role')) ? labelOf(el, ctx.doc) : '',
-        options: el.tagName === 'SELECT' ? optionsOf(el) : [],
-        depth, frame: ctx.frame, interactable: true });
-      walkChildren(el, ctx, depth + 1, true);
+    if (!shown) {
+      // visibility:hidden can be undone by a child, and a zero-size box can overflow into view;
+      // a clipped box (sr-only) or content-visibility:hidden hides everything inside.
+      const r = el.getBoundingClientRect();
+      const clipped = /(hidden|clip)/.test(style.overflow) && (r.width <= 1 || r.height <= 1);
+      const cv = typeof el.checkVisibility !== 'function' || el.checkVisibility();
+      if (cv && !clipped && !field) walkChildren(el, depth, textDone);
       return;
     }
-    let emitted = false;
-    if (shown && !textDone) {
-      const block = BLOCK_TAGS.has(el.tagName);
-      const text = clean(block ? textWithoutControls(el) : directText(el), MAX_BLOCK);
-      if (text) {
-        out.push({ id: '', tag: el.tagName.toLowerCase(), attributes: {}, text, label: '', options: [],
-          depth, frame: ctx.frame, interactable: false });
-        emitted = true;
-      }
-      walkChildren(el, ctx, emitted ? depth + 1 : depth, textDone || block);
+    const scroll = scrollRoom(el, style);
+    if (isInteractable(el, style) || scroll) {
+      walkInteractable(el, style, depth, textDone, scroll);
       return;
     }
-    walkChildren(el, ctx, depth, textDone);
+    if (textDone) {
+      walkChildren(el, depth, true);
+      return;
+    }
+    const block = BLOCK_TAGS.has(el.tagName);
+    const text = clean(block ? visibleText(el, MAX_BLOCK) : directText(el), MAX_BLOCK);
+    if (text) emit({ tag: el.tagName.toLowerCase(), text, depth });
+    walkChildren(el, text ? depth + 1 : depth, block);
   };
 
-  seedCounter(document, window, '');
-  if (document.body) walkChildren(document.body, { doc: document, win: window, frame: '' }, 0, false);
+  // The page-change guard's probe: visible interactables that no snapshot has given an id yet.
+  const probe = () => {
+    let n = 0;
+    const sel = 'a[href],button,input,select,textarea,summary,[role],[onclick],[contenteditable],label';
+    document.querySelectorAll(sel).forEach((el) => {
+      if (el.hasAttribute('data-skyvern-id') || (el.tagName === 'INPUT' && el.type === 'hidden')) return;
+      if (el.closest('[aria-hidden="true"]')) return;
+      const style = getComputedStyle(el);
+      if (rendered(el, style, FIELD_TAGS.has(el.tagName) ? 0 : 1) && isInteractable(el, style)) n++;
+    });
+    return JSON.stringify({ docId: String(window.__skyvernDocId || ''), unseen: n });
+  };
+
+  if (opts.probe) return probe();
+  seedCounter();
+  if (document.body) walkChildren(document.body, 0, false);
   return JSON.stringify({
     url: location.href,
     title: document.title,

@@ -100,4 +100,45 @@ class ActionParserTest {
         }
         assertThat(parser.parse(json(many.append("]}").toString()))).hasSize(ActionParser.MAX_ACTIONS_PER_STEP);
     }
+
+    @Test
+    void parses_tab_dialog_and_targeted_scroll_and_keypress_actions_and_the_memory_note() throws Exception {
+        ModelAnswer answer = parser.parseAnswer(json("""
+                {"actions":[
+                 {"action_type":"switch_tab","tab_id":"t2"},
+                 {"action_type":"close_tab","tab_id":" t3 "},
+                 {"action_type":"handle_dialog","accept":false},
+                 {"action_type":"handle_dialog","accept":"accept","text":"Ada"},
+                 {"action_type":"scroll","element_id":"e9","direction":"down","pixels":400},
+                 {"action_type":"keypress","element_id":"e2","keys":"Enter"},
+                 {"action_type":"switch_tab"},
+                 {"action_type":"handle_dialog"}
+                ], "memory":"  the order id is 77  "}"""));
+
+        assertThat(answer.actions()).containsExactly(
+                new Action.SwitchTab("t2", null),
+                new Action.CloseTab("t3", null),
+                new Action.HandleDialog(false, null, null),
+                new Action.HandleDialog(true, "Ada", null),
+                new Action.Scroll("down", 400, "e9", null),
+                new Action.KeyPress("Enter", "e2", null),
+                new Action.Invalid("switch_tab", "switch_tab needs \"tab_id\" (t1, t2… as the prompt lists the tabs)", null),
+                new Action.Invalid("handle_dialog", "handle_dialog needs \"accept\": true or false", null));
+        assertThat(answer.memory()).isEqualTo("the order id is 77");
+    }
+
+    @Test
+    void an_answer_without_memory_keeps_no_note_and_a_long_note_is_cut() throws Exception {
+        assertThat(parser.parseAnswer(json("{\"actions\":[{\"action_type\":\"go_back\"}]}")).memory()).isEmpty();
+        String longNote = "n".repeat(2_000);
+        assertThat(parser.parseAnswer(json("{\"actions\":[{\"action_type\":\"go_back\"}],\"memory\":\"" + longNote + "\"}"))
+                .memory()).hasSize(ActionParser.MAX_MEMORY_CHARS);
+    }
+
+    @Test
+    void scroll_and_keypress_without_an_element_act_on_the_page() throws Exception {
+        List<Action> actions = parser.parse(json("""
+                {"actions":[{"action_type":"scroll","direction":"up"},{"action_type":"keypress","keys":"Tab"}]}"""));
+        assertThat(actions).containsExactly(new Action.Scroll("up", 600, null, null), new Action.KeyPress("Tab", null, null));
+    }
 }

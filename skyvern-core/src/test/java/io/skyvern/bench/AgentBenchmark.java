@@ -33,7 +33,8 @@ import java.util.Set;
  * time (snapshot, screenshots, actions, recording), prompt size, element tree against HTML size;
  * then, with a zero-latency scripted LLM, tasks per minute at 1, 4 and 8 concurrent runs and the
  * memory each extra concurrent run costs (this JVM + its browser processes, PSS from /proc).
- * Run: {@code mvn -q -pl skyvern-core -am test-compile exec:java@agent-bench}.
+ * Run: {@code mvn -q -pl skyvern-core -am test-compile exec:java@agent-bench}; {@code -Dbench.parts=overhead,tree}
+ * picks parts (default {@code overhead,tree,throughput}).
  */
 public final class AgentBenchmark {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -47,9 +48,19 @@ public final class AgentBenchmark {
     public static void main(String[] args) throws Exception {
         try (FixtureSite site = FixtureSite.start(); ScriptedLlmServer llm = ScriptedLlmServer.start()) {
             llm.whenExhausted(AgentBenchmark::answer);
-            overhead(site, llm);
-            treeSizes(site);
-            throughput(site, llm);
+            String parts = System.getProperty("bench.parts", "overhead,tree,throughput");
+            if (parts.contains("overhead")) {
+                overhead(site, llm);
+            }
+            if (parts.contains("settle")) {
+                settleCost(site, llm);
+            }
+            if (parts.contains("tree")) {
+                treeSizes(site);
+            }
+            if (parts.contains("throughput")) {
+                throughput(site, llm);
+            }
         }
         System.exit(0);
     }
@@ -70,6 +81,10 @@ public final class AgentBenchmark {
     }
 
     static Skyvern skyvern(ScriptedLlmServer llm, int workers) throws Exception {
+        return skyvern(llm, workers, Map.of());
+    }
+
+    static Skyvern skyvern(ScriptedLlmServer llm, int workers, Map<ConfigKey, String> extra) throws Exception {
         Path dir = Files.createTempDirectory("agent-bench");
         Map<ConfigKey, String> s = new EnumMap<>(ConfigKey.class);
         s.put(ConfigKey.DATA_DIR, dir.toString());
@@ -80,6 +95,7 @@ public final class AgentBenchmark {
         s.put(ConfigKey.LLM_VISION, "false");
         s.put(ConfigKey.BROWSER_EXECUTABLE, CHROMIUM);
         s.put(ConfigKey.SHUTDOWN_GRACE_SECONDS, "5");
+        s.putAll(extra);
         return Skyvern.create(new SkyvernConfigLoader(Map.of(), dir).load(s));
     }
 
@@ -114,6 +130,48 @@ public final class AgentBenchmark {
         System.out.printf("%-14s %8.0f %8.0f   (target: median <= 300 ms)%n%n", "ALL", pct(all, 50), pct(all, 95));
     }
 
+    /**
+     * What settling adds per step on static pages, measured against the same build with settling
+     * off, the two alternating task by task so that the host's noise falls on both alike.
+     */
+    private static void settleCost(FixtureSite site, ScriptedLlmServer llm) throws Exception {
+        int rounds = Integer.getInteger("bench.settleRounds", 6);
+        System.out.println("== Settling's cost per step on static pages (same build, settle 3000 ms vs 0, alternating, "
+                + rounds + " rounds)");
+        List<String> pages = List.of("/login", "/products", "/dynamic", "/widgets", "/iframe");
+        try (Skyvern on = skyvern(llm, 1); Skyvern off = skyvern(llm, 1, Map.of(ConfigKey.SNAPSHOT_SETTLE_MS, "0"))) {
+            String orgOn = on.organizations().create("bench").organization().organizationId();
+            String orgOff = off.organizations().create("bench").organization().organizationId();
+            runAll(on, orgOn, site.url("/products"), 1);
+            runAll(off, orgOff, site.url("/products"), 1);
+            List<Double> withSettle = new ArrayList<>();
+            List<Double> without = new ArrayList<>();
+            for (int r = 0; r < rounds; r++) {
+                for (String page : pages) {
+                    without.addAll(overheads(off, orgOff, runAll(off, orgOff, site.url(page), 1)));
+                    withSettle.addAll(overheads(on, orgOn, runAll(on, orgOn, site.url(page), 1)));
+                }
+            }
+            System.out.printf("%-12s %8s %8s %6s%n", "settle", "med ms", "p95 ms", "steps");
+            System.out.printf("%-12s %8.0f %8.0f %6d%n", "0 (off)", pct(without, 50), pct(without, 95), without.size());
+            System.out.printf("%-12s %8.0f %8.0f %6d%n", "3000 (on)", pct(withSettle, 50), pct(withSettle, 95),
+                    withSettle.size());
+            System.out.printf("added by settling: median %+.0f ms (target <= 100 ms)%n%n",
+                    pct(withSettle, 50) - pct(without, 50));
+        }
+    }
+
+    private static List<Double> overheads(Skyvern skyvern, String org, List<Task> tasks) {
+        List<Double> out = new ArrayList<>();
+        for (Task t : tasks) {
+            for (var d : skyvern.tasks().steps(org, t.taskId(), new StepQuery(false, false, Set.of()))) {
+                Step st = d.step();
+                out.add((double) Duration.between(st.startedAt(), st.completedAt()).toMillis() - st.llmMs());
+            }
+        }
+        return out;
+    }
+
     private static List<Task> runAll(Skyvern skyvern, String org, String url, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -145,19 +203,32 @@ public final class AgentBenchmark {
 
     private static void treeSizes(FixtureSite site) {
         System.out.println("== Element tree (what the prompt carries) against the page's HTML");
-        System.out.printf("%-14s %9s %9s %7s%n", "page", "tree ch", "html ch", "ratio");
+        System.out.printf("%-14s %9s %9s %7s %9s %9s %9s%n", "page", "tree ch", "html ch", "ratio", "settle ms",
+                "snap ms", "state ms");
         BrowserConfig config = new BrowserConfig(CHROMIUM, "", true, 1280, 800, false);
         try (PlaywrightBrowserManager manager = new PlaywrightBrowserManager(config, 1);
              BrowserSession session = manager.openSession(SessionOptions.fresh())) {
             for (String page : PAGES) {
                 session.navigate(site.url(page));
-                PageSnapshot s = session.snapshot();
+                session.snapshot();
+                List<Double> settle = new ArrayList<>();
+                List<Double> took = new ArrayList<>();
+                List<Double> state = new ArrayList<>();
+                PageSnapshot s = null;
+                for (int i = 0; i < 10; i++) {  // the page is static now: what does settling cost?
+                    s = session.snapshot();
+                    settle.add((double) s.settle().waitedMs());
+                    took.add((double) s.took().toMillis());
+                    long t0 = System.nanoTime();
+                    session.pageState();
+                    state.add((System.nanoTime() - t0) / 1e6);
+                }
                 int tree = s.renderedTree().length();
-                System.out.printf("%-14s %9d %9d %6.0f%%%n", page, tree, s.htmlSize(),
-                        100.0 * tree / Math.max(1, s.htmlSize()));
+                System.out.printf("%-14s %9d %9d %6.0f%% %9.0f %9.0f %9.1f%n", page, tree, s.htmlSize(),
+                        100.0 * tree / Math.max(1, s.htmlSize()), pct(settle, 50), pct(took, 50), pct(state, 50));
             }
         }
-        System.out.println("(target: tree <= 25% of HTML)\n");
+        System.out.println("(target: tree <= 25% of HTML; settle, snap, state (pageState): medians of 10 on the loaded page)\n");
     }
 
     private static void throughput(FixtureSite site, ScriptedLlmServer llm) throws Exception {

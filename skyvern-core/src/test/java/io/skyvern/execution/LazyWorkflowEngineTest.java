@@ -30,7 +30,7 @@ class LazyWorkflowEngineTest {
         LazyWorkflowEngine lazy = new LazyWorkflowEngine(NO_BROWSER, () -> {
             made.incrementAndGet();
             return LLM;
-        }, Clock.systemUTC(), false, false);
+        }, Clock.systemUTC(), new io.skyvern.agent.AgentOptions(false, true, 6000), false);
         WorkflowEngine first = lazy.get();
         assertThat(lazy.get()).isSameAs(first);
         assertThat(made.get()).isEqualTo(1);
@@ -42,7 +42,7 @@ class LazyWorkflowEngineTest {
         LazyWorkflowEngine lazy = new LazyWorkflowEngine(NO_BROWSER, () -> {
             asked.incrementAndGet();
             throw new SkyvernException(ErrorCode.LLM_NOT_CONFIGURED, "No LLM is configured");
-        }, Clock.systemUTC(), false, false);
+        }, Clock.systemUTC(), new io.skyvern.agent.AgentOptions(false, true, 6000), false);
         assertThat(lazy.get()).isNotNull();
         assertThat(lazy.get()).isNotNull();
         assertThat(asked.get()).isEqualTo(2);
@@ -52,7 +52,7 @@ class LazyWorkflowEngineTest {
     void other_configuration_errors_are_not_hidden() {
         LazyWorkflowEngine lazy = new LazyWorkflowEngine(NO_BROWSER, () -> {
             throw new SkyvernException(ErrorCode.CONFIGURATION_ERROR, "Invalid configuration: llm_prices");
-        }, Clock.systemUTC(), false, false);
+        }, Clock.systemUTC(), new io.skyvern.agent.AgentOptions(false, true, 6000), false);
         assertThatThrownBy(lazy::get).isInstanceOf(SkyvernException.class).hasMessageContaining("llm_prices");
     }
 }

@@ -139,7 +139,17 @@ public final class FixtureSite implements AutoCloseable {
                 }
                 case "/widgets" -> serveStatic(ex, "widgets.html");
                 case "/realistic" -> serveStatic(ex, "realistic.html");
-                default -> send(ex, 404, FixturePages.page("Not found", "<h1>Not found</h1>"));
+                case "/delay" -> {
+                    sleep(Math.min(5_000, Long.parseLong(query(ex.getRequestURI()).getOrDefault("ms", "0"))));
+                    sendBytes(ex, 200, "text/plain", "late content".getBytes(StandardCharsets.UTF_8));
+                }
+                default -> {
+                    if (path.matches("/web/[a-z0-9-]+")) {
+                        serveStatic(ex, "web/" + path.substring(5) + ".html");
+                    } else {
+                        send(ex, 404, FixturePages.page("Not found", "<h1>Not found</h1>"));
+                    }
+                }
             }
         } catch (RuntimeException e) {
             send(ex, 500, FixturePages.page("Error", "<pre>" + FixturePages.escape(String.valueOf(e)) + "</pre>"));
@@ -197,6 +207,14 @@ public final class FixtureSite implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void serveStatic(HttpExchange ex, String name) throws IOException {

@@ -36,6 +36,14 @@ public record RecordedRequest(int index, Protocol protocol, String path, Map<Str
         messages = List.copyOf(messages);
     }
 
+    /** The system prompt's opening words of the agent's completion check ({@code CompletionVerifier}). */
+    public static final String COMPLETION_CHECK_MARKER = "You verify whether a browser automation agent has really completed its goal";
+
+    /** Whether this is the agent's completion check rather than a step or an extraction. */
+    public boolean isCompletionCheck() {
+        return !messages.isEmpty() && messages.get(0).text().startsWith(COMPLETION_CHECK_MARKER);
+    }
+
     /** All text of the conversation (system, user and assistant), joined by new lines. */
     public String promptText() {
         StringBuilder all = new StringBuilder();

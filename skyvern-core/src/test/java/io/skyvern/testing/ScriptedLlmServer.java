@@ -41,7 +41,11 @@ import java.util.function.Function;
  *         "action_type", "click", "element_id", req.find("<button id=\"(e\\d+)\"").orElseThrow())))));
  * }</pre>
  * When the script is exhausted it answers with {@link #whenExhausted} (by default a 500 "script
- * exhausted"). No latency unless scripted. Thread-safe: concurrent runs may share one server.
+ * exhausted"). The agent's completion checks ({@link RecordedRequest#isCompletionCheck()}) do not
+ * use the script: {@link #verifyWith} answers them (by default {@code {"goal_met": true}}), and
+ * they are recorded apart ({@link #completionChecks()}), so a script of steps and extractions reads
+ * the same with the check on or off. No latency unless scripted. Thread-safe: concurrent runs may
+ * share one server.
  */
 public final class ScriptedLlmServer implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -50,6 +54,9 @@ public final class ScriptedLlmServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Deque<Function<RecordedRequest, ScriptedReply>> script = new ArrayDeque<>();
     private final List<RecordedRequest> recorded = new ArrayList<>();
+    private final List<RecordedRequest> checks = new ArrayList<>();
+    private Function<RecordedRequest, ScriptedReply> verifier =
+            r -> ScriptedReply.content("{\"goal_met\": true, \"reason\": \"scripted: confirmed\"}");
     private int received;
     private int keepLast = Integer.MAX_VALUE;
     private Function<RecordedRequest, ScriptedReply> fallback =
@@ -103,6 +110,17 @@ public final class ScriptedLlmServer implements AutoCloseable {
             respond(r -> reply);
         }
         return this;
+    }
+
+    /** How to answer the agent's completion checks (by default: the goal is met). */
+    public synchronized ScriptedLlmServer verifyWith(Function<RecordedRequest, ScriptedReply> responder) {
+        this.verifier = Objects.requireNonNull(responder, "responder");
+        return this;
+    }
+
+    /** The completion checks received, in arrival order. */
+    public synchronized List<RecordedRequest> completionChecks() {
+        return List.copyOf(checks);
     }
 
     /** What to answer once the script is used up (every later request gets it). */
@@ -187,10 +205,18 @@ public final class ScriptedLlmServer implements AutoCloseable {
             Function<RecordedRequest, ScriptedReply> responder;
             RecordedRequest request;
             synchronized (this) {
-                request = RequestRecorder.record(received++, protocol, path, exchange.getRequestHeaders(), raw);
-                recorded.add(request);
-                trim();
-                responder = script.isEmpty() ? fallback : script.pollFirst();
+                RecordedRequest probe = RequestRecorder.record(received, protocol, path, exchange.getRequestHeaders(), raw);
+                if (probe.isCompletionCheck()) {
+                    request = probe;
+                    checks.add(request);
+                    responder = verifier;
+                } else {
+                    received++;
+                    request = probe;
+                    recorded.add(request);
+                    trim();
+                    responder = script.isEmpty() ? fallback : script.pollFirst();
+                }
             }
             answer(exchange, request, responder.apply(request));
         } catch (InterruptedException e) {

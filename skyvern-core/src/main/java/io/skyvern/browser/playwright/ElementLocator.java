@@ -1,18 +1,18 @@
 package io.skyvern.browser.playwright;
 
-import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import io.skyvern.browser.BrowserActionException;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the element behind an id of the snapshot: {@code e12} in the main document, {@code f1e3}
- * in the iframe the snapshot marked {@code data-skyvern-frame="f1"}. CSS locators pierce open
- * shadow roots, so shadow elements need nothing special. Lane thread only.
+ * Finds the element behind an id of the snapshot in the current tab: {@code e12} in the main
+ * document, {@code f1e3} in the frame the snapshot called {@code f1} (same- or cross-origin, at any
+ * depth). CSS locators pierce open shadow roots, so shadow elements need nothing special. When the
+ * frame is no longer known under its id (re-created), every frame is searched. Lane thread only.
  */
 final class ElementLocator {
     private static final Pattern ID = Pattern.compile("(f\\d+)?e\\d+");
@@ -20,31 +20,25 @@ final class ElementLocator {
     private ElementLocator() {
     }
 
-    static Locator locate(Page page, String elementId) {
+    static Locator locate(Tab tab, String elementId) {
         Matcher m = ID.matcher(elementId == null ? "" : elementId);
         if (!m.matches()) {
             throw noSuch(elementId);
         }
-        Frame frame = m.group(1) == null ? page.mainFrame() : frame(page, m.group(1), elementId);
-        Locator locator = frame.locator("[data-skyvern-id=\"" + elementId + "\"]");
-        if (locator.count() == 0) {
-            throw noSuch(elementId);
-        }
-        return locator.first();
-    }
-
-    private static Frame frame(Page page, String frameId, String elementId) {
-        for (Frame f : page.frames()) {
-            if (f == page.mainFrame() || f.isDetached()) {
-                continue;
+        String selector = "[data-skyvern-id=\"" + elementId + "\"]";
+        Optional<Frame> frame = m.group(1) == null ? Optional.of(tab.page().mainFrame()) : tab.frame(m.group(1));
+        if (frame.isPresent()) {
+            Locator l = frame.get().locator(selector);
+            if (l.count() > 0) {
+                return l.first();
             }
-            ElementHandle owner = f.frameElement();
-            try {
-                if (frameId.equals(owner.getAttribute("data-skyvern-frame"))) {
-                    return f;
+        }
+        for (Frame f : tab.page().frames()) {
+            if (!f.isDetached()) {
+                Locator l = f.locator(selector);
+                if (l.count() > 0) {
+                    return l.first();
                 }
-            } finally {
-                owner.dispose();
             }
         }
         throw noSuch(elementId);

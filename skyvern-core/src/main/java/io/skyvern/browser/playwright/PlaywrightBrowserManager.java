@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sessions on Chromium through Playwright: one BrowserContext (and one page) per session inside a
+ * Sessions on Chromium through Playwright: one BrowserContext (and its tabs) per session inside a
  * shared browser process.
  *
  * <p><b>Threading choice.</b> Playwright objects must stay on one thread. A Playwright instance per
@@ -86,7 +86,7 @@ public final class PlaywrightBrowserManager implements BrowserManager {
                 options.persistentDir().ifPresent(d -> persistentInUse.remove(d.toAbsolutePath().normalize()));
                 sessions.remove(holder[0]);
             };
-            holder[0] = lane.call(() -> newSession(lane, storage, trace, options.maxTreeChars(), onClose));
+            holder[0] = lane.call(() -> newSession(lane, storage, trace, options, onClose));
             sessions.add(holder[0]);
             return holder[0];
         } catch (RuntimeException e) {
@@ -113,7 +113,7 @@ public final class PlaywrightBrowserManager implements BrowserManager {
 
     /** Lane thread only. */
     private PlaywrightBrowserSession newSession(BrowserLane lane, Optional<Path> storage, Optional<Path> trace,
-                                                int maxTreeChars, Runnable onClose) {
+                                                SessionOptions options, Runnable onClose) {
         Browser browser = lane.browser();
         Browser.NewContextOptions ctx = new Browser.NewContextOptions()
                 .setViewportSize(config.viewportWidth(), config.viewportHeight())
@@ -127,7 +127,8 @@ public final class PlaywrightBrowserManager implements BrowserManager {
                 context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
             }
             Page page = context.newPage();
-            return new PlaywrightBrowserSession(lane, context, page, storage, trace, maxTreeChars, onClose);
+            return new PlaywrightBrowserSession(lane, context, page, storage, trace, options.maxTreeChars(),
+                    config.settleMs(), options.downloadDir(), onClose);
         } catch (PlaywrightException e) {
             throw BrowserLauncher.unavailable("Could not open a browser context: "
                     + BrowserLauncher.firstLine(e.getMessage()), e);

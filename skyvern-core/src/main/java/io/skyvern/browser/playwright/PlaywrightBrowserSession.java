@@ -1,31 +1,32 @@
 package io.skyvern.browser.playwright;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FileChooser;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Tracing;
-import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import io.skyvern.browser.BrowserActionException;
 import io.skyvern.browser.BrowserEvent;
-import io.skyvern.browser.DialogResponse;
-import io.skyvern.browser.PageState;
-import io.skyvern.browser.TabInfo;
 import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.DialogResponse;
 import io.skyvern.browser.ElementTreeRenderer;
 import io.skyvern.browser.OptionChoice;
 import io.skyvern.browser.PageSnapshot;
+import io.skyvern.browser.PageState;
+import io.skyvern.browser.SettleReport;
+import io.skyvern.browser.TabInfo;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,9 +38,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * A {@link BrowserSession} on one Playwright context and page. Every Playwright call runs on the
- * session's {@link BrowserLane} thread; {@link #waitFor(Duration)} sleeps on the caller's thread so
- * it does not hold the lane that other sessions share.
+ * A {@link BrowserSession} on one Playwright context and its pages ({@link TabSet}). Every
+ * Playwright call runs on the session's {@link BrowserLane} thread, and so do the page event
+ * handlers (Playwright fires them on the thread pumping its connection, which is only ever the
+ * lane's; events that arrive between calls wait for the next call). {@link #waitFor(Duration)}
+ * sleeps on the caller's thread so it does not hold the lane that other sessions share.
+ * Snapshots settle first ({@link Settler}) and read every frame ({@link FrameSnapshotter}).
  */
 final class PlaywrightBrowserSession implements BrowserSession {
     private static final Logger LOG = LoggerFactory.getLogger(PlaywrightBrowserSession.class);
@@ -53,19 +57,24 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     private final BrowserLane lane;
     private final BrowserContext context;
-    private final Page page;
+    private final TabSet tabs;
+    private final DialogHandler dialogs = new DialogHandler();
+    private final Settler settler;
+    private final FrameSnapshotter frames = new FrameSnapshotter();
     private final Optional<Path> storageFile;
     private final Optional<Path> traceFile;
     private final ElementTreeRenderer renderer;
-    private final SnapshotReader reader = new SnapshotReader();
     private final Runnable onClose;
     private volatile boolean closed;
 
+    /** Lane thread only (it registers the page handlers). */
     PlaywrightBrowserSession(BrowserLane lane, BrowserContext context, Page page, Optional<Path> storageFile,
-                             Optional<Path> traceFile, int maxTreeChars, Runnable onClose) {
+                             Optional<Path> traceFile, int maxTreeChars, long settleMs, Optional<Path> downloadDir,
+                             Runnable onClose) {
         this.lane = lane;
         this.context = context;
-        this.page = page;
+        this.settler = new Settler(context, settleMs);
+        this.tabs = new TabSet(context, page, dialogs, downloadDir);
         this.storageFile = storageFile;
         this.traceFile = traceFile;
         this.renderer = new ElementTreeRenderer(maxTreeChars);
@@ -74,7 +83,10 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     @Override
     public void navigate(String url) {
-        onPage("Navigation to " + url, p -> p.navigate(url));
+        onPage("Navigation to " + url, p -> {
+            p.navigate(url);
+            settler.settle(p);
+        });
     }
 
     @Override
@@ -90,19 +102,43 @@ final class PlaywrightBrowserSession implements BrowserSession {
     @Override
     public PageSnapshot snapshot() {
         long start = System.nanoTime();
-        SnapshotReader.Raw raw = withPage("Taking a snapshot", p -> {
-            settle(p);
+        SnapshotReader.Raw[] raw = new SnapshotReader.Raw[1];
+        SettleReport[] settle = new SettleReport[1];
+        List<TabInfo> open = withPage("Taking a snapshot", p -> {
+            settle[0] = settler.settle(p);
             try {
-                return reader.read(p);
+                raw[0] = frames.snapshot(tabs.current());
             } catch (PlaywrightException e) {
                 // A navigation destroyed the context mid-walk: wait for the new page and walk it.
-                settle(p);
-                return reader.read(p);
+                settler.settle(tabs.page());
+                raw[0] = frames.snapshot(tabs.current());
             }
+            return tabs.infos(raw[0].title());
         });
-        ElementTreeRenderer.Rendered rendered = renderer.render(raw.elements());
-        return new PageSnapshot(raw.url(), raw.title(), raw.elements(), rendered.text(), raw.htmlSize(),
-                rendered.truncated(), Duration.ofNanos(System.nanoTime() - start));
+        ElementTreeRenderer.Rendered rendered = renderer.render(raw[0].elements());
+        return new PageSnapshot(raw[0].url(), raw[0].title(), raw[0].elements(), rendered.text(), raw[0].htmlSize(),
+                rendered.truncated(), Duration.ofNanos(System.nanoTime() - start), open, settle[0]);
+    }
+
+    @Override
+    public PageState pageState() {
+        return withPage("Reading the page state", p -> {
+            String docId = "";
+            int unseen = 0;
+            for (Frame f : p.frames()) {
+                try {
+                    JsonNode probe = MAPPER.readTree(String.valueOf(f.evaluate(SnapshotReader.SCRIPT,
+                            SnapshotReader.probeOptions())));
+                    unseen += probe.path("unseen").asInt();
+                    if (f == p.mainFrame()) {
+                        docId = probe.path("docId").asText();
+                    }
+                } catch (PlaywrightException | JsonProcessingException e) {
+                    LOG.debug("Frame {} not probed: {}", f.url(), BrowserLauncher.firstLine(e.getMessage()));
+                }
+            }
+            return new PageState(tabs.current().id(), p.url(), docId, unseen);
+        });
     }
 
     @Override
@@ -112,7 +148,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     @Override
     public void click(String elementId) {
-        onElement("Click on " + elementId, elementId, Locator::click);
+        onElement("Click on " + elementId, elementId, l -> ElementActions.click(l, elementId));
     }
 
     @Override
@@ -140,7 +176,8 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     @Override
     public void setChecked(String elementId, boolean checked) {
-        onElement((checked ? "Checking " : "Unchecking ") + elementId, elementId, l -> l.setChecked(checked));
+        onElement((checked ? "Checking " : "Unchecking ") + elementId, elementId,
+                l -> ElementActions.setChecked(l, elementId, checked));
     }
 
     @Override
@@ -153,7 +190,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
             if (fileInput) {
                 l.setInputFiles(file);
             } else {
-                FileChooser chooser = page.waitForFileChooser(l::click);
+                FileChooser chooser = tabs.page().waitForFileChooser(l::click);
                 chooser.setFiles(file);
             }
         });
@@ -162,22 +199,21 @@ final class PlaywrightBrowserSession implements BrowserSession {
     @Override
     public Path download(String elementId, Path dir) {
         return withPage("Downloading via " + elementId, p -> {
-            Locator l = ElementLocator.locate(p, elementId);
-            Download d = p.waitForDownload(l::click);
+            Locator l = ElementLocator.locate(tabs.current(), elementId);
+            tabs.awaitingDownload(true);
             try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new BrowserActionException("Cannot create download directory: " + e.getMessage(), e);
+                Download d = p.waitForDownload(l::click);
+                return Downloads.save(d, dir);
+            } finally {
+                tabs.awaitingDownload(false);
             }
-            Path target = uniqueTarget(dir, safeName(d.suggestedFilename()));
-            d.saveAs(target);
-            return target;
         });
     }
 
     @Override
     public void hover(String elementId) {
-        onElement("Hover over " + elementId, elementId, Locator::hover);
+        onElement("Hover over " + elementId, elementId, l -> l.hover(new Locator.HoverOptions()
+                .setTimeout(ElementActions.ACTION_TIMEOUT_MS)));
     }
 
     @Override
@@ -186,56 +222,56 @@ final class PlaywrightBrowserSession implements BrowserSession {
     }
 
     @Override
+    public void scrollElement(String elementId, int dx, int dy) {
+        onElement("Scrolling " + elementId, elementId, l -> ElementActions.scroll(l, elementId, dx, dy));
+    }
+
+    @Override
     public void press(String keys) {
         onPage("Pressing " + keys, p -> p.keyboard().press(keys));
     }
 
     @Override
-    public PageState pageState() {
-        // Placeholder until tabs and the guard probe land: one tab, no document identity.
-        return new PageState("t1", currentUrl(), "", 0);
-    }
-
-    @Override
-    public void scrollElement(String elementId, int dx, int dy) {
-        onElement("Scrolling " + elementId, elementId, l -> l.evaluate("(e, d) => e.scrollBy(d[0], d[1])", List.of(dx, dy)));
-    }
-
-    @Override
     public void press(String elementId, String keys) {
-        onElement("Pressing " + keys + " on " + elementId, elementId, l -> l.press(keys));
+        onElement("Pressing " + keys + " on " + elementId, elementId,
+                l -> l.press(keys, new Locator.PressOptions().setTimeout(ElementActions.ACTION_TIMEOUT_MS)));
     }
 
     @Override
     public List<TabInfo> tabs() {
-        return List.of(new TabInfo("t1", currentUrl(), title(), true));
+        return withPage("Listing the tabs", p -> tabs.infos());
     }
 
     @Override
     public void switchTab(String tabId) {
-        if (!"t1".equals(tabId)) {
-            throw new BrowserActionException("No tab " + tabId);
-        }
+        onPage("Switching to tab " + tabId, p -> tabs.switchTo(tabId));
     }
 
     @Override
     public void closeTab(String tabId) {
-        throw new BrowserActionException("The last tab cannot be closed");
+        onPage("Closing tab " + tabId, p -> tabs.close(tabId));
     }
 
     @Override
     public List<BrowserEvent> drainEvents() {
-        return List.of();
+        return withPage("Reading the browser events", p -> {
+            p.waitForTimeout(1);  // lets Playwright dispatch the events that arrived since the last call
+            return tabs.drain();
+        });
     }
 
     @Override
     public void answerNextDialog(DialogResponse response) {
-        // Placeholder until dialogs are handled.
+        ensureOpen();
+        lane.run(() -> dialogs.answerNext(response));
     }
 
     @Override
     public void goBack() {
-        onPage("Going back", Page::goBack);
+        onPage("Going back", p -> {
+            p.goBack();
+            settler.settle(p);
+        });
     }
 
     @Override
@@ -263,7 +299,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     @Override
     public boolean closed() {
-        return closed || lane.call(() -> page.isClosed() || !context.browser().isConnected());
+        return closed || lane.call(() -> context.browser() == null || !context.browser().isConnected());
     }
 
     @Override
@@ -295,16 +331,8 @@ final class PlaywrightBrowserSession implements BrowserSession {
         }
     }
 
-    private void settle(Page p) {
-        try {
-            p.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(10_000));
-        } catch (PlaywrightException e) {
-            LOG.debug("Page did not reach load state; snapshotting what is there: {}", e.getMessage());
-        }
-    }
-
     private void onElement(String what, String elementId, Consumer<Locator> action) {
-        onPage(what, p -> action.accept(ElementLocator.locate(p, elementId)));
+        onPage(what, p -> action.accept(ElementLocator.locate(tabs.current(), elementId)));
     }
 
     private void onPage(String what, Consumer<Page> action) {
@@ -318,7 +346,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
         ensureOpen();
         return lane.call(() -> {
             try {
-                return work.apply(page);
+                return work.apply(tabs.page());
             } catch (PlaywrightException e) {
                 throw new BrowserActionException(what + " failed: " + BrowserLauncher.firstLine(e.getMessage()), e);
             }
@@ -329,18 +357,5 @@ final class PlaywrightBrowserSession implements BrowserSession {
         if (closed) {
             throw new SkyvernException(ErrorCode.BROWSER_SESSION_CLOSED, "The browser session is closed");
         }
-    }
-
-    private static String safeName(String suggested) {
-        String name = Path.of(suggested.isBlank() ? "download" : suggested).getFileName().toString();
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
-    }
-
-    private static Path uniqueTarget(Path dir, String name) {
-        Path target = dir.resolve(name);
-        for (int i = 1; Files.exists(target); i++) {
-            target = dir.resolve(i + "-" + name);
-        }
-        return target;
     }
 }

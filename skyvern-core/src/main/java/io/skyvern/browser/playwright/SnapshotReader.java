@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.microsoft.playwright.Page;
-import io.skyvern.browser.BrowserActionException;
 import io.skyvern.browser.ElementNode;
 import io.skyvern.browser.ElementOption;
 
@@ -20,28 +18,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs {@code io/skyvern/browser/snapshot.js} in a page and turns its JSON answer into element
- * nodes. The script returns a JSON string rather than an object so that one Jackson pass, not
- * Playwright's value protocol, carries the (possibly large) tree. Thread-safe; the page must be
- * used on its lane thread.
+ * Holds {@code io/skyvern/browser/snapshot.js} (run in one frame at a time by
+ * {@link FrameSnapshotter}) and turns its JSON answer into element nodes. The script returns a
+ * JSON string rather than an object so that one Jackson pass, not Playwright's value protocol,
+ * carries the (possibly large) tree. Thread-safe.
  */
 final class SnapshotReader {
     static final String SCRIPT = loadScript();
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
-    private static final Map<String, Object> LIMITS = Map.of("maxText", 100, "maxBlockText", 500);
 
     /** The raw result of one run of the script. */
     record Raw(String url, String title, int htmlSize, List<ElementNode> elements) {
     }
 
-    Raw read(Page page) {
-        Object json = page.evaluate(SCRIPT, LIMITS);
-        try {
-            return parse(String.valueOf(json));
-        } catch (JsonProcessingException e) {
-            throw new BrowserActionException("The page snapshot could not be read: " + e.getOriginalMessage(), e);
-        }
+    /** The script's argument for a frame whose ids start with {@code prefix} ({@code ""} or {@code f2}). */
+    static Map<String, Object> options(String prefix, String topOrigin) {
+        return Map.of("maxText", 100, "maxBlockText", 500, "prefix", prefix, "topOrigin", topOrigin);
+    }
+
+    /** The script's argument for the page-change guard's probe. */
+    static Map<String, Object> probeOptions() {
+        return Map.of("probe", true);
     }
 
     static Raw parse(String json) throws JsonProcessingException {

@@ -92,7 +92,8 @@ class PageSnapshotIT extends FixtureSiteBrowserTest {
         assertThat(input.id()).matches("f\\d+e\\d+");
         assertThat(input.frame()).isNotEmpty();
         assertThat(input.label()).isEqualTo("Nickname");
-        assertThat(s.renderedTree()).contains("<iframe src=\"/frame-form\" frame=\"" + input.frame() + "\">");
+        assertThat(s.renderedTree()).contains("<iframe src=\"/frame-form\" frame=\"" + input.frame() + "\" origin=\""
+                + site.baseUrl() + "\">");
 
         session.fill(input.id(), "robin");
         session.click(submit.id());

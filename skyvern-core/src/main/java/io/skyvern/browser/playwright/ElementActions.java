@@ -1,0 +1,96 @@
+package io.skyvern.browser.playwright;
+
+import com.microsoft.playwright.Locator;
+import io.skyvern.browser.BrowserActionException;
+
+import java.util.List;
+
+/**
+ * Clicks, checks and scrolls the way a person would, with short timeouts and messages the model
+ * can act on. A click first hit-tests the element: covered by something unrelated, it fails at
+ * once naming the cover; landing on the element's label, an ancestor or (for a hidden checkbox)
+ * the custom control drawn over it, it clicks there. Checking verifies the state changed, falling
+ * back to the label's or the element's own click for inputs with no box at all. Lane thread only.
+ */
+final class ElementActions {
+    static final double ACTION_TIMEOUT_MS = 5_000;
+
+    private static final String CHECKED = """
+            (el) => {
+              const t = el.control || el;
+              if (t.tagName === 'INPUT' && (t.type === 'checkbox' || t.type === 'radio')) return t.checked ? 'true' : 'false';
+              const a = el.getAttribute('aria-checked');
+              return a == null ? 'unknown' : String(a === 'true');
+            }""";
+    private static final String CLICK_LABEL_OR_SELF = """
+            (el) => {
+              const label = Array.from(el.labels || []).find((l) => l.getClientRects().length > 0);
+              (label || el).click();
+            }""";
+    private static final String SCROLL = """
+            (el, d) => {
+              const up = (n) => n.parentElement || (n.parentNode && n.parentNode.host) || null;
+              const can = (n) => {
+                const s = getComputedStyle(n);
+                return (/(auto|scroll|overlay)/.test(s.overflowY) && n.scrollHeight > n.clientHeight + 1)
+                  || (/(auto|scroll|overlay)/.test(s.overflowX) && n.scrollWidth > n.clientWidth + 1);
+              };
+              let t = el;
+              while (t && !can(t)) t = up(t);
+              const target = t || document.scrollingElement;
+              const x = target.scrollLeft, y = target.scrollTop;
+              target.scrollBy({ left: d[0], top: d[1], behavior: 'instant' });
+              return target.scrollLeft !== x || target.scrollTop !== y;
+            }""";
+
+    private ElementActions() {
+    }
+
+    static void click(Locator l, String elementId) {
+        HitTester.Hit hit = HitTester.test(l);
+        switch (hit.state()) {
+            case "covered" -> throw covered(elementId, hit);
+            case "label", "ancestor", "sibling" -> l.click(new Locator.ClickOptions().setForce(true).setTimeout(ACTION_TIMEOUT_MS));
+            case "nobox" -> {
+                if (hit.toggle()) {
+                    l.evaluate(CLICK_LABEL_OR_SELF);
+                } else {
+                    l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
+                }
+            }
+            default -> l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
+        }
+    }
+
+    static void setChecked(Locator l, String elementId, boolean checked) {
+        String before = String.valueOf(l.evaluate(CHECKED));
+        if ("unknown".equals(before)) {
+            l.setChecked(checked, new Locator.SetCheckedOptions().setTimeout(ACTION_TIMEOUT_MS));
+            return;
+        }
+        if (before.equals(String.valueOf(checked))) {
+            return;
+        }
+        click(l, elementId);
+        if (!String.valueOf(checked).equals(l.evaluate(CHECKED))) {
+            l.evaluate(CLICK_LABEL_OR_SELF);  // a click that landed but did not toggle: the input's own
+        }
+        if (!String.valueOf(checked).equals(l.evaluate(CHECKED))) {
+            throw new BrowserActionException((checked ? "Checking " : "Unchecking ") + elementId
+                    + " did not take: it is still " + (checked ? "unchecked" : "checked"));
+        }
+    }
+
+    static void scroll(Locator l, String elementId, int dx, int dy) {
+        Object moved = l.evaluate(SCROLL, List.of(dx, dy));
+        if (!Boolean.TRUE.equals(moved)) {
+            throw new BrowserActionException("Scrolling " + elementId + " moved nothing: it (and the page) cannot scroll further that way");
+        }
+    }
+
+    private static BrowserActionException covered(String elementId, HitTester.Hit hit) {
+        return new BrowserActionException("Click on " + elementId + " failed: covered by " + hit.cover()
+                + "; close or move it first");
+    }
+
+}
