@@ -66,7 +66,12 @@ final class ComponentSuite implements BeforeAllCallback {
         if (created.path("success").asBoolean(false) == false) {
             throw new AssertionError("task not created: " + created);
         }
-        return awaitFinal(created.at("/data/task_id").asText(), Duration.ofSeconds(90));
+        String taskId = created.at("/data/task_id").asText();
+        JsonNode task = awaitFinal(taskId, Duration.ofSeconds(90));
+        scenario.record("task " + taskId + " " + task.path("status").asText() + ": " + task.path("failure_reason").asText("")
+                + "\nrun log: " + call("GET", "/api/v1/tasks/" + taskId + "/logs", null).path("data")
+                + "\nsteps: " + steps(taskId));
+        return task;
     }
 
     private JsonNode awaitFinal(String taskId, Duration timeout) {
@@ -93,12 +98,12 @@ final class ComponentSuite implements BeforeAllCallback {
         return call("GET", "/api/v1/tasks/" + taskId + "/steps?include_actions=true", null).path("data");
     }
 
-    /** The task's artifacts of one type (e.g. {@code download}). */
+    /** The task's artifacts of one type (e.g. {@code download}), or all of them when {@code type} is null. */
     List<JsonNode> artifacts(String taskId, String type) {
         JsonNode all = call("GET", "/api/v1/tasks/" + taskId + "/artifacts", null).path("data");
         List<JsonNode> found = new java.util.ArrayList<>();
         all.forEach(a -> {
-            if (a.path("artifact_type").asText().equals(type)) {
+            if (type == null || a.path("artifact_type").asText().equals(type)) {
                 found.add(a);
             }
         });

@@ -26,7 +26,7 @@ class ConsentOverlayIT {
     @Test
     void the_consent_wall_is_answered_first_then_the_form_behind_it_is_sent() {
         Scenario s = suite.scenario("consent").onAction(t -> {
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return Replies.complete();
             }
             if (consentAsked(t)) {
@@ -49,7 +49,7 @@ class ConsentOverlayIT {
     @Test
     void a_click_under_the_wall_fails_at_once_naming_what_covers_the_button() {
         Scenario s = suite.scenario("consent-covered").onAction(t -> {
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return Replies.complete();
             }
             if (t.index() == 0) {

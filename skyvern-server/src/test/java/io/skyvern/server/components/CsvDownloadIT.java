@@ -31,7 +31,8 @@ class CsvDownloadIT {
 
     private String downloadedText(JsonNode task, Scenario s) {
         List<JsonNode> files = suite.artifacts(task.path("task_id").asText(), "download");
-        assertThat(files).as(s.transcript()).hasSize(1);
+        assertThat(files).as("download artifacts among %s\n%s", suite.artifacts(task.path("task_id").asText(), null),
+                s.transcript()).hasSize(1);
         return new String(suite.content(files.get(0)), StandardCharsets.UTF_8);
     }
 

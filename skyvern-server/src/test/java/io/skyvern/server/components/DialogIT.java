@@ -21,7 +21,7 @@ class DialogIT {
     @Test
     void the_text_of_an_alert_reaches_the_next_prompt_and_is_used() {
         Scenario s = suite.scenario("alert").onAction(t -> {
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return Replies.complete();
             }
             if (t.index() == 0) {
@@ -42,7 +42,7 @@ class DialogIT {
     @Test
     void a_confirm_is_accepted_by_default_and_its_text_is_shown_in_the_next_prompt() {
         Scenario s = suite.scenario("confirm-accepted").onAction(t -> {
-            if (t.has("Draft deleted")) {
+            if (t.shows("Draft deleted")) {
                 return Replies.complete();
             }
             return actions(act("click", "element_id", t.element("button", ">Delete draft")));
@@ -58,7 +58,7 @@ class DialogIT {
     @Test
     void handle_dialog_dismisses_the_confirm_of_the_next_action() {
         Scenario s = suite.scenario("confirm-dismissed").onAction(t -> {
-            if (t.has("Draft kept")) {
+            if (t.shows("Draft kept")) {
                 return Replies.complete();
             }
             return actions(act("handle_dialog", "accept", false),

@@ -20,7 +20,7 @@ class HoverMenuIT {
     @Test
     void hovering_opens_the_menu_and_its_entry_is_clicked() {
         Scenario s = suite.scenario("hover-menu").onAction(t -> {
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return Replies.complete();
             }
             if (t.hasElement("a", ">Quarterly report")) {
@@ -40,7 +40,7 @@ class HoverMenuIT {
     @Test
     void a_relative_href_from_the_prompt_opens_with_goto_url() {
         Scenario s = suite.scenario("relative-goto").onAction(t -> {
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return Replies.complete();
             }
             String href = t.find("<a [^>]*href=\"([^\"]+)\"[^>]*>on its own page")

@@ -21,7 +21,7 @@ class IframeFormIT {
 
     private static Scenario booking(String name) {
         return suite.scenario(name).onAction(t -> {
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return Replies.complete();
             }
             return actions(

@@ -19,7 +19,7 @@ class InfiniteScrollIT {
     @Test
     void scrolling_down_loads_older_articles_until_the_wanted_one_can_be_saved() {
         Scenario s = suite.scenario("infinite-scroll").onAction(t -> {
-            if (t.has("Article 27:[\\s\\S]{0,300}?>Saved<")) {
+            if (t.shows("Article 27:[\\s\\S]{0,300}?>Saved<")) {
                 return Replies.complete();
             }
             if (t.hasElement("button", ">Save article 27<")) {

@@ -17,19 +17,19 @@ class NewTabIT {
     @RegisterExtension
     static final ComponentSuite suite = new ComponentSuite();
 
-    /** The id (t1, t2, …) the prompt's tab list gives the tab whose line mentions {@code urlPart}. */
+    /** The id (t1, t2, …) the prompt's list of open tabs gives the tab at a URL with {@code urlPart}. */
     private static String tab(Turn t, String urlPart) {
-        return t.find("(?m)^[^\\n]*\\b(t\\d+)\\b[^\\n]*" + urlPart).orElseThrow(
+        return t.find("\\b(t\\d+)\\b[^;\\n]*?" + urlPart).orElseThrow(
                 () -> new ScenarioException("no tab line with " + urlPart));
     }
 
     @Test
     void a_target_blank_link_opens_a_tab_that_the_agent_follows_and_leaves_with_switch_tab() {
         Scenario s = suite.scenario("new-tab").onAction(t -> {
-            if (t.has("we will be in touch")) {
+            if (t.shows("we will be in touch")) {
                 return Replies.complete();
             }
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return actions(act("switch_tab", "tab_id", tab(t, "tabs\\.html")));
             }
             if (t.hasElement("input", "Shop name")) {
@@ -58,10 +58,10 @@ class NewTabIT {
     @Test
     void a_window_open_popup_is_followed_then_closed_and_the_work_goes_on_in_the_first_tab() {
         Scenario s = suite.scenario("popup").onAction(t -> {
-            if (t.has("we will be in touch")) {
+            if (t.shows("we will be in touch")) {
                 return Replies.complete();
             }
-            if (t.has("Message sent")) {
+            if (t.shows("Message sent")) {
                 return actions(act("close_tab", "tab_id", tab(t, "chat-popup\\.html")));
             }
             if (t.hasElement("textarea", "Your message")) {

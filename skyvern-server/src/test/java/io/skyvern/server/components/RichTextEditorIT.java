@@ -18,7 +18,7 @@ class RichTextEditorIT {
     @Test
     void text_typed_into_the_editor_is_published() {
         Scenario s = suite.scenario("quill").onAction(t -> {
-            if (t.has("Published\\.")) {
+            if (t.shows("Published\\.")) {
                 return Replies.complete();
             }
             return actions(

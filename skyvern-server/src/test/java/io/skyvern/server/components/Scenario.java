@@ -23,6 +23,7 @@ final class Scenario {
     private final Map<Turn.Kind, Function<Turn, ScriptedReply>> responders = new EnumMap<>(Turn.Kind.class);
     private final List<Turn> turns = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<String> records = new ArrayList<>();
 
     Scenario(String tag) {
         this.tag = Objects.requireNonNull(tag, "tag");
@@ -98,14 +99,19 @@ final class Scenario {
         return List.copyOf(problems);
     }
 
+    /** Keeps what the suite learnt about the run (its status, its log) for {@link #transcript}. */
+    synchronized void record(String text) {
+        records.add(text);
+    }
+
     /** A readable account of the calls and problems, for assertion messages. */
     synchronized String transcript() {
         StringBuilder sb = new StringBuilder("scenario ").append(tag).append(": ").append(turns.size()).append(" call(s)\n");
+        records.forEach(r -> sb.append(r).append('\n'));
         problems.forEach(p -> sb.append("PROBLEM: ").append(p).append('\n'));
-        if (!turns.isEmpty()) {
-            Turn last = turns.get(turns.size() - 1);
-            sb.append("--- last prompt (").append(last.kind()).append(" #").append(last.index()).append(") ---\n")
-                    .append(last.prompt()).append('\n');
+        for (Turn turn : turns) {
+            sb.append("--- prompt ").append(turn.kind()).append(" #").append(turn.index()).append(" ---\n")
+                    .append(turn.prompt()).append('\n');
         }
         return sb.toString();
     }

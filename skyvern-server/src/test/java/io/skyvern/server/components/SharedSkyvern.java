@@ -43,6 +43,7 @@ final class SharedSkyvern implements AutoCloseable, ExtensionContext.Store.Close
         site = ComponentSite.start();
         llm = ScriptedLlmServer.start();
         llm.whenExhausted(this::route);
+        llm.verifyWith(this::route);
     }
 
     static SharedSkyvern start() {
@@ -70,7 +71,8 @@ final class SharedSkyvern implements AutoCloseable, ExtensionContext.Store.Close
         settings.put(ConfigKey.ALLOW_PRIVATE_NETWORK, "true");
         settings.put(ConfigKey.SHUTDOWN_GRACE_SECONDS, "2");
         skyvern = Skyvern.create(SkyvernConfig.load(settings).withDatabase(TestDatabases.fresh()));
-        server = SkyvernServer.start(skyvern, ServerConfig.defaults().withPort(0).withBootstrapApiKey(apiKey));
+        server = SkyvernServer.start(skyvern, ServerConfig.defaults().withPort(0).withBootstrapApiKey(apiKey)
+                .withRateLimitPerMinute(100_000));
     }
 
     ComponentSite site() {

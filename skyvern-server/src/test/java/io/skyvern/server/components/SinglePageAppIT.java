@@ -21,7 +21,7 @@ class SinglePageAppIT {
     @Test
     void content_rendered_after_load_and_after_a_click_is_acted_on_and_extracted() {
         Scenario s = suite.scenario("vue-app").onAction(t -> {
-            if (t.has("Quote requested for Team")) {
+            if (t.shows("Quote requested for Team")) {
                 return Replies.complete();
             }
             if (t.hasElement("button", ">Request a quote for Team")) {

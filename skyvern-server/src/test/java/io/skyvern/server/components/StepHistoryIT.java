@@ -25,10 +25,10 @@ class StepHistoryIT {
     @Test
     void a_finished_sub_goal_is_not_repeated_because_the_prompt_shows_the_earlier_steps() {
         Scenario s = suite.scenario("history").onAction(t -> {
-            if (t.has("display_name: Ada L\\.")) {
+            if (t.shows("display_name: Ada L\\.")) {
                 return Replies.complete();
             }
-            if (t.has("We received your newsletter form")) {
+            if (t.shows("We received your newsletter form")) {
                 return actions(act("click", "element_id", t.element("a", "Back to the previous page")));
             }
             if (t.has(TYPED_EMAIL)) {

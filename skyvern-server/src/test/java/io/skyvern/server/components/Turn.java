@@ -26,7 +26,20 @@ record Turn(RecordedRequest request, Kind kind, int index) {
                 .findFirst().orElse("");
     }
 
-    /** Whether the prompt has a match of {@code regex}. */
+    /** The page part of the prompt (between the PAGE_CONTENT markers): what the page shows now. */
+    String page() {
+        String prompt = prompt();
+        int start = prompt.indexOf("<<<PAGE_CONTENT");
+        int end = prompt.lastIndexOf("<<<END_PAGE_CONTENT>>>");
+        return start < 0 ? prompt : prompt.substring(start, end > start ? end : prompt.length());
+    }
+
+    /** Whether the page (not the history, the tabs or the goal) shows a match of {@code regex}. */
+    boolean shows(String regex) {
+        return Pattern.compile(regex).matcher(page()).find();
+    }
+
+    /** Whether the prompt (anywhere: history, events, page) has a match of {@code regex}. */
     boolean has(String regex) {
         return Pattern.compile(regex).matcher(prompt()).find();
     }
@@ -60,7 +73,7 @@ record Turn(RecordedRequest request, Kind kind, int index) {
     }
 
     /**
-     * The id of the first element line of the prompt whose tag matches {@code tag} (a name, or names
+     * The id of the first element line of the page whose tag matches {@code tag} (a name, or names
      * joined by {@code |}) and that matches every
      * one of {@code parts} (regexes, in any order: attributes, text), e.g.
      * {@code element("input", "role=\"combobox\"", "Fruit")}. Tolerant of attribute order and of
@@ -71,7 +84,7 @@ record Turn(RecordedRequest request, Kind kind, int index) {
                 + ": no <" + tag + "> with " + String.join(", ", parts)));
     }
 
-    /** Whether the prompt has such an element line (see {@link #element}). */
+    /** Whether the page has such an element line (see {@link #element}). */
     boolean hasElement(String tag, String... parts) {
         return findElement(tag, parts).isPresent();
     }
@@ -79,7 +92,7 @@ record Turn(RecordedRequest request, Kind kind, int index) {
     private Optional<String> findElement(String tag, String... parts) {
         Pattern open = Pattern.compile("<(?:" + tag + ")\\s+(?:[^>]*\\s)?id=\"(\\w+)\"");
         List<Pattern> wanted = java.util.Arrays.stream(parts).map(Pattern::compile).toList();
-        for (String line : prompt().split("\n")) {
+        for (String line : page().split("\n")) {
             var m = open.matcher(line);
             if (m.find() && wanted.stream().allMatch(p -> p.matcher(line).find())) {
                 return Optional.of(m.group(1));
@@ -92,6 +105,9 @@ record Turn(RecordedRequest request, Kind kind, int index) {
         String system = request.messages().stream().filter(m -> m.role().equals("system"))
                 .map(RecordedRequest.Message::text).findFirst().orElse("");
         String all = request.promptText();
+        if (request.isCompletionCheck()) {
+            return Kind.VERIFICATION;
+        }
         if (system.contains("extracted_information")) {
             return Kind.EXTRACTION;
         }

@@ -20,7 +20,7 @@ class WebComponentFormIT {
     @Test
     void a_shadow_dom_form_with_a_visually_hidden_checkbox_is_filled_checked_and_submitted() {
         Scenario s = suite.scenario("shoelace-form").onAction(t -> {
-            if (t.has("Thank you")) {
+            if (t.shows("Thank you")) {
                 return Replies.complete();
             }
             return actions(
