@@ -85,7 +85,7 @@ final class ComponentSuite implements BeforeAllCallback {
                 throw new AssertionError("task " + taskId + " still " + task.path("status").asText() + " after " + timeout);
             }
             try {
-                Thread.sleep(50);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

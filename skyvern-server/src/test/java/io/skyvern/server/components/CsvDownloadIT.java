@@ -12,8 +12,9 @@ import static io.skyvern.server.components.Replies.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CSV downloads started by buttons: one made in the page (a Blob and a temporary link), one sent
- * by the server as an attachment. The file must be an artifact of the task, byte for byte.
+ * CSV downloads: one made in the page (a Blob and a temporary link), one sent by the server as an
+ * attachment, and one that starts in a tab a link opened. The file must be an artifact of the task,
+ * byte for byte.
  */
 class CsvDownloadIT {
     @RegisterExtension
@@ -45,6 +46,19 @@ class CsvDownloadIT {
         assertThat(task.path("status").asText()).as(s.transcript()).isEqualTo("completed");
         assertThat(downloadedText(task, s)).isEqualTo(FixtureApis.ORDERS_CSV);
         assertThat(suite.site().requests()).noneMatch(r -> r.startsWith("/export/"));
+    }
+
+    @Test
+    void a_download_that_starts_in_a_new_tab_after_a_click_still_becomes_an_artifact() {
+        Scenario s = suite.scenario("csv-new-tab").onAction(t -> t.index() == 0
+                ? actions(act("click", "element_id", t.element("a", ">Open the report in a new tab")))
+                : Replies.complete());
+
+        JsonNode task = download(s);
+
+        assertThat(task.path("status").asText()).as(s.transcript()).isEqualTo("completed");
+        assertThat(downloadedText(task, s)).isEqualTo(FixtureApis.ORDERS_CSV);
+        assertThat(suite.site().requests()).contains("/export/orders.csv?tab=new");
     }
 
     @Test

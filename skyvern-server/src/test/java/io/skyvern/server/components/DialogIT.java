@@ -9,8 +9,9 @@ import static io.skyvern.server.components.Replies.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JavaScript dialogs: an {@code alert} whose text the model needs, and a {@code confirm} accepted by
- * the documented default or dismissed with {@code handle_dialog}. Dialog texts reach the next prompt.
+ * JavaScript dialogs: an {@code alert} whose text the model needs, a {@code confirm} accepted by the
+ * documented default or dismissed with {@code handle_dialog}, and a {@code prompt} answered with the
+ * model's text. Dialog texts reach the next prompt.
  */
 class DialogIT {
     @RegisterExtension
@@ -53,6 +54,22 @@ class DialogIT {
         assertThat(task.path("status").asText()).as(s.transcript()).isEqualTo("completed");
         assertThat(suite.site().single("draft").field("decision")).isEqualTo("deleted");
         assertThat(s.turns(Turn.Kind.ACTION).get(1).prompt()).as(s.transcript()).contains(CONFIRM_TEXT);
+    }
+
+    @Test
+    void handle_dialog_answers_a_prompt_with_the_text_the_model_chose() {
+        Scenario s = suite.scenario("prompt-answered").onAction(t -> {
+            if (t.shows("Draft renamed to")) {
+                return Replies.complete();
+            }
+            return actions(act("handle_dialog", "accept", true, "text", "Q4 plan"),
+                    act("click", "element_id", t.element("button", ">Rename draft")));
+        });
+
+        JsonNode task = suite.run(s, suite.site().page("dialogs.html"), "Rename the draft Q3 plan to Q4 plan", 3);
+
+        assertThat(task.path("status").asText()).as(s.transcript()).isEqualTo("completed");
+        assertThat(suite.site().single("rename").field("name")).isEqualTo("Q4 plan");
     }
 
     @Test
