@@ -1,21 +1,25 @@
 package io.skyvern.browser;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Renders snapshot nodes for the prompt, one per line, as HTML-like text indented by depth:
- * {@code <input id="e12" type="email" placeholder="Email">}. Fields show their bound label as a
- * {@code label} attribute; selects list their options on the following lines. The output is capped:
- * when the next line would pass the cap, a marker line says how many nodes were left out.
- * Pure and thread-safe.
+ * Renders snapshot nodes for the prompt, compactly: every interactable element with its id and
+ * every text a person can read, each said once. One line per node: elements as tags, text bare
+ * (headings keep their tag, list items get a dash), indented one space per level
+ * (at most {@value #MAX_INDENT}); a table row is one line of cells ({@code | #18342 | Jane | <a
+ * id="e9">View</a> |}); a control whose text a paragraph or cell already shows is written inline
+ * in that text instead of on a line of its own; a text that only repeats the label of a field in
+ * it (a list item or label around a checkbox) is left out, the field carrying it as {@code label};
+ * attributes are formatted by {@link NodeFormatter}. The output is capped: when the next line would
+ * pass the cap, a marker line says how many nodes were left out. Pure and thread-safe.
  */
 public final class ElementTreeRenderer {
-    private static final Set<String> VOID_TAGS = Set.of("input", "img", "br", "hr", "area");
-    private static final String INDENT = "  ";
+    static final int MAX_INDENT = 8;
 
     private final int maxChars;
+    private final NodeFormatter formatter = new NodeFormatter();
 
     public ElementTreeRenderer(int maxChars) {
         if (maxChars < 200) {
@@ -31,16 +35,24 @@ public final class ElementTreeRenderer {
         }
     }
 
+    /** One rendered line and how many nodes it stands for (the count a cut reports). */
+    private record Line(String text, int nodes) {
+    }
+
     public Rendered render(List<ElementNode> nodes) {
+        List<Line> lines = lines(nodes);
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < nodes.size(); i++) {
-            String block = renderNode(nodes.get(i));
-            String marker = truncationMarker(nodes.size() - i);
-            if (sb.length() + block.length() + marker.length() > maxChars) {
+        int left = nodes.size();
+        for (Line line : lines) {
+            String marker = truncationMarker(left);
+            if (sb.length() + line.text().length() + 1 + marker.length() > maxChars) {
                 sb.append(marker);
                 return new Rendered(sb.toString(), true);
             }
-            sb.append(block);
+            if (!line.text().isEmpty()) {
+                sb.append(line.text()).append('\n');
+            }
+            left -= line.nodes();
         }
         return new Rendered(sb.toString(), false);
     }
@@ -49,45 +61,140 @@ public final class ElementTreeRenderer {
         return "... [truncated: " + leftOut + " more elements not shown]\n";
     }
 
-    /** One node, possibly several lines (a select and its options), each ending in a newline. */
+    /** One node alone, as a line (tests and callers that show a single element). */
     public String renderNode(ElementNode node) {
-        String indent = INDENT.repeat(Math.min(node.depth(), 40));
-        StringBuilder sb = new StringBuilder(indent).append('<').append(node.tag());
-        if (!node.id().isEmpty()) {
-            attr(sb, "id", node.id());
-        }
-        if (!node.label().isEmpty() && !node.label().equals(node.text())) {
-            attr(sb, "label", node.label());
-        }
-        node.attributes().forEach((k, v) -> attr(sb, k, v));
-        sb.append('>');
-        if (!node.options().isEmpty()) {
-            sb.append('\n');
-            for (ElementOption o : node.options()) {
-                sb.append(indent).append(INDENT).append("<option");
-                attr(sb, "value", o.value());
-                if (o.selected()) {
-                    sb.append(" selected");
-                }
-                sb.append('>').append(escapeText(o.label())).append("</option>\n");
+        return indent(node.depth()) + formatter.format(node) + "\n";
+    }
+
+    private List<Line> lines(List<ElementNode> nodes) {
+        List<Line> lines = new ArrayList<>(nodes.size());
+        boolean[] used = new boolean[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            if (used[i]) {
+                continue;
             }
-            return sb.append(indent).append("</").append(node.tag()).append(">\n").toString();
+            ElementNode node = nodes.get(i);
+            int end = subtreeEnd(nodes, i);
+            if (node.tag().equals("tr") && node.id().isEmpty()) {
+                lines.add(row(nodes, i, end, used));
+            } else if (!node.text().isEmpty() && repeatsAFieldLabel(nodes, i, end)) {
+                used[i] = true;
+                lines.add(new Line("", 1));   // said by the field's label: no line, but counted
+            } else if (!node.text().isEmpty() && node.options().isEmpty()) {
+                lines.add(new Line(indent(node.depth()) + inline(nodes, i, end, used), countUsed(used, i, end)));
+            } else {
+                used[i] = true;
+                lines.add(new Line(indent(node.depth()) + formatter.format(node), 1));
+            }
         }
-        if (VOID_TAGS.contains(node.tag()) || "iframe".equals(node.tag())) {
-            return sb.append('\n').toString();
+        return lines;
+    }
+
+    /** The node's text with the leaf controls under it whose text it contains written in place. */
+    private String inline(List<ElementNode> nodes, int at, int end, boolean[] used) {
+        ElementNode node = nodes.get(at);
+        used[at] = true;
+        String text = node.text();
+        StringBuilder out = new StringBuilder();
+        int cursor = 0;
+        for (int k = at + 1; k < end; k++) {
+            ElementNode child = nodes.get(k);
+            if (used[k] || !isInlineLeaf(nodes, k)) {
+                continue;
+            }
+            int found = text.indexOf(child.text(), cursor);
+            if (found < 0) {
+                continue;
+            }
+            out.append(NodeFormatter.escapeText(text.substring(cursor, found))).append(formatter.format(child));
+            cursor = found + child.text().length();
+            used[k] = true;
         }
-        return sb.append(escapeText(node.text())).append("</").append(node.tag()).append(">\n").toString();
+        if (node.id().isEmpty()) {
+            return plainText(node.tag(), out.append(NodeFormatter.escapeText(text.substring(cursor))).toString());
+        }
+        if (cursor == 0) {
+            return formatter.format(node);
+        }
+        out.append(NodeFormatter.escapeText(text.substring(cursor)));
+        // an interactable with long text: its own tag around the text
+        String open = formatter.format(new ElementNode(node.id(), node.tag(), node.attributes(), "", node.label(),
+                node.options(), node.depth(), node.frame(), node.interactable()));
+        return open.substring(0, open.length() - ("</" + node.tag() + ">").length()) + out + "</" + node.tag() + ">";
     }
 
-    private static void attr(StringBuilder sb, String name, String value) {
-        sb.append(' ').append(name).append("=\"").append(escapeAttr(value)).append('"');
+    /** Text is written bare (lines that do not start with a tag are text); headings keep theirs, list items a dash. */
+    private static String plainText(String tag, String text) {
+        if (tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) {
+            return "<" + tag + ">" + text + "</" + tag + ">";
+        }
+        return tag.equals("li") ? "- " + text : text;
     }
 
-    static String escapeAttr(String s) {
-        return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace("\n", " ");
+    /** A table row as one line: its cells' text, controls written in place, separated by bars. */
+    private Line row(List<ElementNode> nodes, int at, int end, boolean[] used) {
+        used[at] = true;
+        StringBuilder sb = new StringBuilder(indent(nodes.get(at).depth())).append('|');
+        for (int k = at + 1; k < end; k++) {
+            if (used[k]) {
+                continue;
+            }
+            ElementNode cell = nodes.get(k);
+            int cellEnd = subtreeEnd(nodes, k);
+            String shown = !cell.text().isEmpty() && cell.options().isEmpty() ? inline(nodes, k, cellEnd, used)
+                    : formatter.format(cell);
+            used[k] = true;
+            sb.append(' ').append(shown).append(" |");
+        }
+        return new Line(sb.toString(), end - at);
     }
 
-    static String escapeText(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ");
+    /** Whether the text of node {@code at} only repeats the label of a field inside it or right after it. */
+    private static boolean repeatsAFieldLabel(List<ElementNode> nodes, int at, int end) {
+        ElementNode node = nodes.get(at);
+        if (!node.options().isEmpty() || isField(node)) {
+            return false;
+        }
+        int last = Math.min(nodes.size(), Math.max(end, at + 3));
+        for (int k = at + 1; k < last; k++) {
+            ElementNode other = nodes.get(k);
+            if (isField(other) && NodeFormatter.same(other.label(), node.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isField(ElementNode node) {
+        return node.interactable() && (node.tag().equals("input") || node.tag().equals("select")
+                || node.tag().equals("textarea"));
+    }
+
+    /** An interactable with text and nothing under it: it can be written inside its parent's text. */
+    private static boolean isInlineLeaf(List<ElementNode> nodes, int k) {
+        ElementNode n = nodes.get(k);
+        return n.interactable() && !n.text().isEmpty() && n.options().isEmpty() && subtreeEnd(nodes, k) == k + 1;
+    }
+
+    /** The index after the last node nested under node {@code at} (deeper and contiguous). */
+    private static int subtreeEnd(List<ElementNode> nodes, int at) {
+        int depth = nodes.get(at).depth();
+        int k = at + 1;
+        while (k < nodes.size() && nodes.get(k).depth() > depth && nodes.get(k).frame().equals(nodes.get(at).frame())) {
+            k++;
+        }
+        return k;
+    }
+
+    private static int countUsed(boolean[] used, int from, int to) {
+        int n = 0;
+        for (int k = from; k < to; k++) {
+            n += used[k] ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static String indent(int depth) {
+        return " ".repeat(Math.min(depth, MAX_INDENT));
     }
 }

@@ -4,7 +4,8 @@
 // Gives each interactable element a stable id in data-skyvern-id (prefix + 'e' + n, reused across
 // snapshots), walks the rendered DOM (open shadow roots included, iframes only as markers carrying
 // the data-skyvern-frame id Java gave them) and returns a JSON string: {url, title, htmlSize,
-// elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
+// sinceMutation (ms since the DOM last changed, -1 unknown: lets a static page skip the settle
+// wait), elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
 // With probe=true it only counts visible interactables without an id yet (the page-change guard).
 // Depth counts emitted ancestors only, so indentation stays shallow.
 (opts) => {
@@ -60,11 +61,13 @@
   };
 
   // Rendered: laid out with a box larger than a 1px clip (sr-only text is not what a person sees;
-  // a field may be 1px, custom checkboxes hide theirs so), not visibility:hidden, not inside
-  // content-visibility:hidden (a closed <details>).
+  // a field may be 1px or transparent, custom checkboxes hide theirs so), not visibility:hidden,
+  // not transparent (opacity 0: a faded-out menu), not inside content-visibility:hidden (a closed
+  // <details>).
   const rendered = (el, style, minSize) => {
     if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return false;
     if (style.display === 'contents') return true;
+    if (minSize > 0 && style.opacity === '0') return false;
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || (r.width <= minSize && r.height <= minSize)) return false;
     return typeof el.checkVisibility !== 'function' || el.checkVisibility();
@@ -237,7 +240,7 @@
       const r = el.getBoundingClientRect();
       const clipped = /(hidden|clip)/.test(style.overflow) && (r.width <= 1 || r.height <= 1);
       const cv = typeof el.checkVisibility !== 'function' || el.checkVisibility();
-      if (cv && !clipped && !field) walkChildren(el, depth, textDone);
+      if (cv && !clipped && !field && style.opacity !== '0') walkChildren(el, depth, textDone);
       return;
     }
     const scroll = scrollRoom(el, style);
@@ -247,6 +250,12 @@
     }
     if (textDone) {
       walkChildren(el, depth, true);
+      return;
+    }
+    if (el.tagName === 'TR') {
+      // A row marker: the renderer writes a row's cells on one line.
+      emit({ tag: 'tr', depth });
+      walkChildren(el, depth + 1, false);
       return;
     }
     const block = BLOCK_TAGS.has(el.tagName);
@@ -263,7 +272,11 @@
       if (el.hasAttribute('data-skyvern-id') || (el.tagName === 'INPUT' && el.type === 'hidden')) return;
       if (el.closest('[aria-hidden="true"]')) return;
       const style = getComputedStyle(el);
-      if (rendered(el, style, FIELD_TAGS.has(el.tagName) ? 0 : 1) && isInteractable(el, style)) n++;
+      const field = FIELD_TAGS.has(el.tagName);
+      if (!rendered(el, style, field ? 0 : 1) || !isInteractable(el, style)) return;
+      // Ancestors too: a menu faded out (opacity 0) or hidden by visibility is not "new" yet.
+      if (field || typeof el.checkVisibility !== 'function'
+        || el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) n++;
     });
     return JSON.stringify({ docId: String(window.__skyvernDocId || ''), unseen: n });
   };
@@ -275,6 +288,7 @@
     url: location.href,
     title: document.title,
     htmlSize: document.documentElement ? document.documentElement.outerHTML.length : 0,
+    sinceMutation: window.__skyvernLastMutation === undefined ? -1 : performance.now() - window.__skyvernLastMutation,
     elements: out,
   });
 }

@@ -147,9 +147,14 @@ public final class AgentBenchmark {
             List<Double> withSettle = new ArrayList<>();
             List<Double> without = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                for (String page : pages) {
-                    without.addAll(overheads(off, orgOff, runAll(off, orgOff, site.url(page), 1)));
+                for (String page : pages) {  // each goes first in every other round: order effects cancel
+                    if (r % 2 == 0) {
+                        without.addAll(overheads(off, orgOff, runAll(off, orgOff, site.url(page), 1)));
+                    }
                     withSettle.addAll(overheads(on, orgOn, runAll(on, orgOn, site.url(page), 1)));
+                    if (r % 2 == 1) {
+                        without.addAll(overheads(off, orgOff, runAll(off, orgOff, site.url(page), 1)));
+                    }
                 }
             }
             System.out.printf("%-12s %8s %8s %6s%n", "settle", "med ms", "p95 ms", "steps");

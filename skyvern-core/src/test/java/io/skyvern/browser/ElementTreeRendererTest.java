@@ -39,7 +39,7 @@ class ElementTreeRendererTest {
                 node("e1", "button", attrs("type", "submit"), "Go", "", 1));
 
         assertThat(renderer.render(nodes).text())
-                .isEqualTo("<h1>Sign in</h1>\n  <button id=\"e1\" type=\"submit\">Go</button>\n");
+                .isEqualTo("<h1>Sign in</h1>\n <button id=\"e1\" type=\"submit\">Go</button>\n");
     }
 
     @Test
@@ -54,12 +54,8 @@ class ElementTreeRendererTest {
         ElementNode select = new ElementNode("e3", "select", attrs("name", "country"), "", "Country",
                 List.of(new ElementOption("de", "Germany", false), new ElementOption("jp", "Japan", true)), 1, "", true);
 
-        assertThat(renderer.renderNode(select)).isEqualTo("""
-                  <select id="e3" label="Country" name="country">
-                    <option value="de">Germany</option>
-                    <option value="jp" selected>Japan</option>
-                  </select>
-                """);
+        assertThat(renderer.renderNode(select)).isEqualTo(
+                " <select id=\"e3\" label=\"Country\" name=\"country\">Germany [de] | Japan [jp] (selected)</select>\n");
     }
 
     @Test
@@ -97,5 +93,65 @@ class ElementTreeRendererTest {
     @Test
     void a_tiny_cap_is_rejected() {
         assertThatThrownBy(() -> new ElementTreeRenderer(10)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void attributes_that_say_nothing_are_left_out() {
+        ElementNode unchecked = node("e5", "input", attrs("type", "checkbox", "value", "on", "checked", "false"), "", "Gift wrap", 0);
+        ElementNode checked = node("e6", "input", attrs("type", "radio", "value", "express", "checked", "true",
+                "required", "true"), "", "Express", 0);
+        ElementNode select = new ElementNode("e7", "select", attrs("selected", "Japan"), "", "",
+                List.of(new ElementOption("Japan", "Japan", true)), 0, "", true);
+        ElementNode tracking = node("e8", "a", attrs("href", "https://ads.example.net/click?campaign=123456789&utm_source="
+                + "x".repeat(80), "title", "Buy now"), "Buy now", "", 0);
+
+        assertThat(renderer.renderNode(unchecked)).isEqualTo("<input id=\"e5\" label=\"Gift wrap\" type=\"checkbox\">\n");
+        assertThat(renderer.renderNode(checked))
+                .isEqualTo("<input id=\"e6\" label=\"Express\" type=\"radio\" checked required>\n");
+        assertThat(renderer.renderNode(select)).isEqualTo("<select id=\"e7\">Japan (selected)</select>\n");
+        assertThat(renderer.renderNode(tracking)).isEqualTo("<a id=\"e8\" href=\"https://ads.example.net/click?…\">Buy now</a>\n");
+    }
+
+    @Test
+    void a_link_inside_a_paragraph_or_cell_is_written_in_place_not_repeated() {
+        List<ElementNode> nodes = List.of(
+                node("", "p", Map.of(), "Read our terms before you order.", "", 0),
+                node("e1", "a", attrs("href", "/terms"), "terms", "", 1),
+                node("", "td", Map.of(), "#18342", "", 0),
+                node("e2", "a", attrs("href", "/orders/18342"), "#18342", "", 1));
+
+        assertThat(renderer.render(nodes).text()).isEqualTo("""
+                <p>Read our <a id="e1" href="/terms">terms</a> before you order.</p>
+                <a id="e2" href="/orders/18342">#18342</a>
+                """.replace("<p>", "").replace("</p>", ""));
+    }
+
+    @Test
+    void a_table_row_is_one_line_of_cells_with_its_controls() {
+        List<ElementNode> nodes = List.of(
+                node("", "tr", Map.of(), "", "", 0),
+                node("", "th", Map.of(), "Order", "", 1),
+                node("", "th", Map.of(), "Total", "", 1),
+                node("", "tr", Map.of(), "", "", 0),
+                node("", "td", Map.of(), "#18342", "", 1),
+                node("e2", "a", attrs("href", "/o/18342"), "#18342", "", 2),
+                node("", "td", Map.of(), "$120.00", "", 1),
+                node("e3", "button", Map.of(), "More actions", "", 1));
+
+        assertThat(renderer.render(nodes).text()).isEqualTo("""
+                | Order | Total |
+                | <a id="e2" href="/o/18342">#18342</a> | $120.00 | <button id="e3">More actions</button> |
+                """);
+    }
+
+    @Test
+    void text_that_only_repeats_a_fields_label_is_said_once_by_the_field() {
+        List<ElementNode> nodes = List.of(
+                node("", "li", Map.of(), "Free shipping", "", 0),
+                node("e4", "label", Map.of(), "Free shipping", "", 1),
+                node("e5", "input", attrs("type", "checkbox", "checked", "false"), "", "Free shipping", 2));
+
+        assertThat(renderer.render(nodes).text())
+                .isEqualTo("  <input id=\"e5\" label=\"Free shipping\" type=\"checkbox\">\n");
     }
 }

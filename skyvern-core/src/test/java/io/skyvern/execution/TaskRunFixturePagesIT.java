@@ -124,7 +124,7 @@ class TaskRunFixturePagesIT {
     void product_table_is_extracted_against_its_schema() {
         bed.llm.reply(actions(act("complete")));
         bed.llm.respond(r -> extracted(List.of(
-                Map.of("name", "Green Gizmo", "price", r.find("Green Gizmo</td>\\s*<td>\\$([0-9.]+)").map(Double::valueOf)
+                Map.of("name", "Green Gizmo", "price", r.find("Green Gizmo \\| \\$([0-9.]+)").map(Double::valueOf)
                         .orElse(0.0)))));
 
         Task task = bed.run(CreateTaskRequest.builder(bed.site.url("/products"), "Look at the catalogue")
@@ -142,7 +142,7 @@ class TaskRunFixturePagesIT {
     void paginated_list_goes_to_the_next_page() {
         bed.llm.respond(r -> actions(act("click", "element_id", id("<a id=\"(\\w+)\"[^>]*>Next</a>").apply(r))));
         bed.llm.reply(actions(act("complete")));
-        bed.llm.respond(r -> extracted(Map.of("items", r.findAll("<li>(Item \\d+)</li>"))));
+        bed.llm.respond(r -> extracted(Map.of("items", r.findAll("- (Item \\d+)"))));
 
         Task task = bed.run(CreateTaskRequest.builder(bed.site.url("/list"), "Go to page 2 of the list")
                 .dataExtractionGoal("The items on the page").build());

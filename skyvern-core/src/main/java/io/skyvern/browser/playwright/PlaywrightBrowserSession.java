@@ -1,12 +1,10 @@
 package io.skyvern.browser.playwright;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.FileChooser;
-import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -105,13 +103,17 @@ final class PlaywrightBrowserSession implements BrowserSession {
         SnapshotReader.Raw[] raw = new SnapshotReader.Raw[1];
         SettleReport[] settle = new SettleReport[1];
         List<TabInfo> open = withPage("Taking a snapshot", p -> {
-            settle[0] = settler.settle(p);
+            // Read first: on a settled page that read is the snapshot. Otherwise wait, then read again.
             try {
                 raw[0] = frames.snapshot(tabs.current());
             } catch (PlaywrightException e) {
-                // A navigation destroyed the context mid-walk: wait for the new page and walk it.
-                settler.settle(tabs.page());
-                raw[0] = frames.snapshot(tabs.current());
+                raw[0] = null;  // a navigation destroyed the context mid-walk: settle on the new page
+            }
+            if (raw[0] != null && settler.settledAlready(tabs.page(), raw[0].sinceMutationMs())) {
+                settle[0] = SettleReport.NONE;
+            } else {
+                settle[0] = settler.settle(tabs.page());
+                raw[0] = readAfterSettling();
             }
             return tabs.infos(raw[0].title());
         });
@@ -120,25 +122,18 @@ final class PlaywrightBrowserSession implements BrowserSession {
                 rendered.truncated(), Duration.ofNanos(System.nanoTime() - start), open, settle[0]);
     }
 
+    private SnapshotReader.Raw readAfterSettling() {
+        try {
+            return frames.snapshot(tabs.current());
+        } catch (PlaywrightException e) {
+            settler.settle(tabs.page());
+            return frames.snapshot(tabs.current());
+        }
+    }
+
     @Override
     public PageState pageState() {
-        return withPage("Reading the page state", p -> {
-            String docId = "";
-            int unseen = 0;
-            for (Frame f : p.frames()) {
-                try {
-                    JsonNode probe = MAPPER.readTree(String.valueOf(f.evaluate(SnapshotReader.SCRIPT,
-                            SnapshotReader.probeOptions())));
-                    unseen += probe.path("unseen").asInt();
-                    if (f == p.mainFrame()) {
-                        docId = probe.path("docId").asText();
-                    }
-                } catch (PlaywrightException | JsonProcessingException e) {
-                    LOG.debug("Frame {} not probed: {}", f.url(), BrowserLauncher.firstLine(e.getMessage()));
-                }
-            }
-            return new PageState(tabs.current().id(), p.url(), docId, unseen);
-        });
+        return withPage("Reading the page state", p -> GuardProbe.state(tabs.current()));
     }
 
     @Override

@@ -63,6 +63,18 @@ final class Settler {
         context.onRequestFailed(inFlight::remove);
     }
 
+    /**
+     * Whether a snapshot just read can stand without waiting: the page is loaded, its DOM had been
+     * quiet for {@link #QUIET_MS} when read ({@code sinceMutationMs}) and no request is in flight.
+     * This way a static page pays no round trip for settling at all.
+     */
+    boolean settledAlready(Page page, double sinceMutationMs) {
+        if (budgetMs <= 0) {
+            return true;
+        }
+        return (sinceMutationMs < 0 || sinceMutationMs >= QUIET_MS) && requestsInFlight() == 0 && loaded(page, 1);
+    }
+
     /** Waits until {@code page} settles or the budget is spent; says how long and for what. */
     SettleReport settle(Page page) {
         if (budgetMs <= 0) {

@@ -28,8 +28,14 @@ final class SnapshotReader {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    /** The raw result of one run of the script. */
-    record Raw(String url, String title, int htmlSize, List<ElementNode> elements) {
+    /**
+     * The raw result of one run of the script; {@code sinceMutationMs} is how long ago the frame's
+     * DOM last changed (-1 when unknown).
+     */
+    record Raw(String url, String title, int htmlSize, List<ElementNode> elements, double sinceMutationMs) {
+        Raw(String url, String title, int htmlSize, List<ElementNode> elements) {
+            this(url, title, htmlSize, elements, -1);
+        }
     }
 
     /** The script's argument for a frame whose ids start with {@code prefix} ({@code ""} or {@code f2}). */
@@ -57,7 +63,8 @@ final class SnapshotReader {
                     n.path("text").asText(), n.path("label").asText(), options, n.path("depth").asInt(),
                     n.path("frame").asText(), n.path("interactable").asBoolean()));
         }
-        return new Raw(root.path("url").asText(), root.path("title").asText(), root.path("htmlSize").asInt(), nodes);
+        return new Raw(root.path("url").asText(), root.path("title").asText(), root.path("htmlSize").asInt(), nodes,
+                root.path("sinceMutation").asDouble(-1));
     }
 
     private static String loadScript() {

@@ -11,13 +11,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SettleAndStateIT extends FixtureSiteBrowserTest {
 
     @Test
-    void snapshot_waits_for_content_rendered_and_fetched_after_load() {
+    void navigation_waits_for_content_rendered_and_fetched_after_load() {
         session.navigate(site.url("/web/late"));
         PageSnapshot s = session.snapshot();
 
         assertThat(s.text()).contains("Rendered after load", "Fetched: late content").doesNotContain("Loading");
+    }
+
+    @Test
+    void snapshot_after_a_click_waits_for_the_request_it_started() {
+        session.navigate(site.url("/web/late"));
+        String more = session.snapshot().interactables().stream().filter(e -> e.text().equals("Load more"))
+                .findFirst().orElseThrow().id();
+
+        session.click(more);
+        PageSnapshot s = session.snapshot();
+
+        assertThat(s.text()).contains("More: late content");
         assertThat(s.settle().waitedMs()).isPositive();
-        assertThat(s.settle().waitedFor()).doesNotContain("timed out");
+        assertThat(s.settle().waitedFor()).contains("network").doesNotContain("timed out");
     }
 
     @Test

@@ -15,7 +15,7 @@ class VisibleTextIT extends FixtureSiteBrowserTest {
         PageSnapshot s = session.snapshot();
 
         assertThat(s.renderedTree()).doesNotContain("DISPLAYNONE", "VISIBILITYHIDDEN", "ZEROSIZE", "CLOSEDDETAILS",
-                "ARIAHIDDEN", "SRONLY", "Hidden menu").contains("Shown", "words", "More");
+                "ARIAHIDDEN", "SRONLY", "TRANSPARENT", "Faded link", "Hidden menu").contains("Shown", "words", "More");
     }
 
     @Test
