@@ -121,7 +121,7 @@ public final class ElementTreeBenchmark {
         PageSnapshot s = snap.snapshot();
         String tree = s.renderedTree();
         AgentPrompt prompt = new PromptBuilder().actionPrompt(new StepContext(page.goal(), null, page.payload(),
-                Map.of(), s.url(), s.title(), tree, List.of(), 1, 10));
+                Map.of(), s.url(), s.title(), tree, "", "", List.of(), s.tabs(), 1, 10));
         String promptText = prompt.system() + "\n\n" + prompt.user();
         dump(page.file(), sky.html(), promptText);
         return new Row(page.file().replace(".html", ""), s.htmlSize(), sky.html().length(), tokens.count(sky.html()),

@@ -90,12 +90,17 @@ record Turn(RecordedRequest request, Kind kind, int index) {
     }
 
     private Optional<String> findElement(String tag, String... parts) {
-        Pattern open = Pattern.compile("<(?:" + tag + ")\\s+(?:[^>]*\\s)?id=\"(\\w+)\"");
+        Pattern open = Pattern.compile("<(" + tag + ")\\s+(?:[^>]*\\s)?id=\"(\\w+)\"[^>]*>");
         List<Pattern> wanted = java.util.Arrays.stream(parts).map(Pattern::compile).toList();
         for (String line : page().split("\n")) {
             var m = open.matcher(line);
-            if (m.find() && wanted.stream().allMatch(p -> p.matcher(line).find())) {
-                return Optional.of(m.group(1));
+            while (m.find()) {
+                // The element: its opening tag and, up to its end tag, its text (a line may hold several).
+                int close = line.indexOf("</" + m.group(1) + ">", m.end());
+                String element = line.substring(m.start(), close < 0 ? m.end() : close);
+                if (wanted.stream().allMatch(p -> p.matcher(element).find())) {
+                    return Optional.of(m.group(2));
+                }
             }
         }
         return Optional.empty();
