@@ -96,8 +96,9 @@ record Turn(RecordedRequest request, Kind kind, int index) {
             var m = open.matcher(line);
             while (m.find()) {
                 // The element: its opening tag and, up to its end tag, its text (a line may hold several).
-                int close = line.indexOf("</" + m.group(1) + ">", m.end());
-                String element = line.substring(m.start(), close < 0 ? m.end() : close);
+                String endTag = "</" + m.group(1) + ">";
+                int close = line.indexOf(endTag, m.end());
+                String element = line.substring(m.start(), close < 0 ? m.end() : close + endTag.length());
                 if (wanted.stream().allMatch(p -> p.matcher(element).find())) {
                     return Optional.of(m.group(2));
                 }
