@@ -75,10 +75,8 @@ final class NodeFormatter {
                 }
             }
             case "href" -> {
-                // A same-site link with text is found and clicked by its text; its path is noise.
                 String href = href(value);
-                boolean sameSite = href.startsWith("/") && !href.startsWith("//");
-                if (!href.isEmpty() && !(sameSite && !node.text().isEmpty())) {
+                if (!href.isEmpty()) {
                     attr(sb, name, href);
                 }
             }

@@ -42,7 +42,7 @@
 
   const isInteractable = (el, style) => {
     const tag = el.tagName;
-    if (tag === 'A') return el.hasAttribute('href');
+    if (tag === 'A' && el.hasAttribute('href')) return true;
     if (tag === 'BUTTON' || tag === 'SELECT' || tag === 'TEXTAREA' || tag === 'SUMMARY') return true;
     if (tag === 'INPUT') return (el.getAttribute('type') || '').toLowerCase() !== 'hidden';
     const role = (el.getAttribute('role') || '').toLowerCase();
@@ -82,6 +82,9 @@
 
   // The visible text under node, without the text of fields and of hidden descendants; stops
   // collecting once it passes max characters.
+  // The visible text under node, without the text of fields and of hidden descendants; stops
+  // collecting once it passes max characters. Inline pieces join as they are rendered
+  // ("<b>Mang</b>o" reads "Mango"); block-level children are separated by a space.
   const visibleText = (node, max) => {
     const parts = [];
     let len = 0;
@@ -91,12 +94,17 @@
         parts.push(c.textContent);
         len += c.textContent.length;
       } else if (c.nodeType === 1 && !FIELD_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)
-        && c.getAttribute('aria-hidden') !== 'true' && rendered(c, getComputedStyle(c), 1)) {
+        && c.getAttribute('aria-hidden') !== 'true') {
+        const style = getComputedStyle(c);
+        if (!rendered(c, style, 1)) return;
+        const inline = style.display.startsWith('inline') || style.display === 'contents';
+        if (!inline) parts.push(' ');
         collect(c);
+        if (!inline) parts.push(' ');
       }
     });
     collect(node);
-    return parts.join(' ');
+    return parts.join('');
   };
 
   const labelOf = (el) => {
@@ -115,7 +123,9 @@
       const wrap = el.closest && el.closest('label');
       if (wrap && wrap !== el) parts.push(visibleText(wrap, MAX_TEXT));
     }
-    return clean(parts.join(' '), MAX_TEXT);
+    // aria-labelledby often names the same <label>: say each text once
+    const unique = [...new Set(parts.map((p) => clean(p, MAX_TEXT)).filter((p) => p))];
+    return clean(unique.join(' '), MAX_TEXT);
   };
 
   const shortHref = (el) => {

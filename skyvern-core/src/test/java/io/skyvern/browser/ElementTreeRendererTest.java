@@ -46,7 +46,7 @@ class ElementTreeRendererTest {
     void label_equal_to_text_is_not_repeated() {
         ElementNode link = node("e2", "a", attrs("href", "/x"), "Next", "Next", 0);
 
-        assertThat(renderer.renderNode(link)).isEqualTo("<a id=\"e2\">Next</a>\n");
+        assertThat(renderer.renderNode(link)).isEqualTo("<a id=\"e2\" href=\"/x\">Next</a>\n");
         assertThat(renderer.renderNode(node("e9", "a", attrs("href", "/cart"), "", "", 0))).isEqualTo("<a id=\"e9\" href=\"/cart\"></a>\n");
     }
 
@@ -122,8 +122,8 @@ class ElementTreeRendererTest {
                 node("e2", "a", attrs("href", "/orders/18342"), "#18342", "", 1));
 
         assertThat(renderer.render(nodes).text()).isEqualTo("""
-                <p>Read our <a id="e1">terms</a> before you order.</p>
-                <a id="e2">#18342</a>
+                <p>Read our <a id="e1" href="/terms">terms</a> before you order.</p>
+                <a id="e2" href="/orders/18342">#18342</a>
                 """.replace("<p>", "").replace("</p>", ""));
     }
 
@@ -141,7 +141,7 @@ class ElementTreeRendererTest {
 
         assertThat(renderer.render(nodes).text()).isEqualTo("""
                 | Order | Total |
-                | <a id="e2">#18342</a> | $120.00 | <button id="e3">More actions</button> |
+                | <a id="e2" href="/o/18342">#18342</a> | $120.00 | <button id="e3">More actions</button> |
                 """);
     }
 

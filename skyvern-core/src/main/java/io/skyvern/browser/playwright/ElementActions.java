@@ -58,7 +58,20 @@ final class ElementActions {
                     l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
                 }
             }
-            default -> l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
+            default -> clickOnTop(l);
+        }
+    }
+
+    /**
+     * Our hit test found the element itself at its centre, so a click there reaches it: when
+     * Playwright's own checks still do not pass in time (a widget that keeps animating is never
+     * "stable"), the click is sent without them rather than failing a click a person could make.
+     */
+    private static void clickOnTop(Locator l) {
+        try {
+            l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            l.click(new Locator.ClickOptions().setForce(true).setTimeout(ACTION_TIMEOUT_MS));
         }
     }
 
