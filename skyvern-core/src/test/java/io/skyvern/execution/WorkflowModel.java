@@ -25,7 +25,7 @@ final class WorkflowModel {
     static ScriptedReply answer(RecordedRequest r) {
         String prompt = r.promptText();
         if (prompt.contains(EXTRACT_GOAL)) {
-            List<String> items = r.findAll(">(Item \\d+)<");
+            List<String> items = r.findAll("(?:>|- )(Item \\d+)\\b");
             int page = Integer.parseInt(r.find("Page (\\d) of 3").orElse("0"));
             return ScriptedReply.content(json(Map.of("extracted_information", Map.of("items", items, "page", page))), 100, 20);
         }
