@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loaded, once its texts arrive from the server. The site must get the form with the consent
  * cookie set.
  */
-@Disabled("Known defect, issue #11 stays open: a click on cookieconsent's <a role=\"button\"> (no href) fails with "Element "
-        + "is not visible" although the snapshot shows it and the hit test lands on it; the element the id resolves to "
-        + "is not the one on screen. The 'covered by' message itself works (see the failure output of this class).")
+@Disabled("Known defect, issue #11 stays open: a click on cookieconsent's <a role=button> (no href) fails with "
+        + "'Element is not visible' although the snapshot shows it and the hit test lands on it. The 'covered by' "
+        + "message itself works.")
 class ConsentOverlayIT {
     @RegisterExtension
     static final ComponentSuite suite = new ComponentSuite();
