@@ -52,11 +52,7 @@ final class NodeFormatter {
                     attr(sb, name, value);
                 }
             }
-            case "name" -> {
-                if (!isNamedOtherwise(node)) {
-                    attr(sb, name, value);
-                }
-            }
+
             case "checked" -> {
                 if (value.equals("true")) {
                     sb.append(" checked");
@@ -88,15 +84,6 @@ final class NodeFormatter {
                 }
             }
         }
-    }
-
-    /**
-     * A field's {@code name} is for the server; the model finds the field by what a person reads:
-     * it is shown only when nothing else names the field.
-     */
-    private static boolean isNamedOtherwise(ElementNode node) {
-        return !node.label().isEmpty() || !node.attribute("aria-label").isEmpty() || !node.attribute("placeholder").isEmpty()
-                || !node.attribute("title").isEmpty() || (isChoice(node) && !node.attribute("value").isEmpty());
     }
 
     /** A checkbox's {@code on}, a record id ({@code 5600002409221}) or a value its label already says. */

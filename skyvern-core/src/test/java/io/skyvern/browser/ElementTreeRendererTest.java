@@ -56,7 +56,7 @@ class ElementTreeRendererTest {
                 List.of(new ElementOption("de", "Germany", false), new ElementOption("jp", "Japan", true)), 1, "", true);
 
         assertThat(renderer.renderNode(select)).isEqualTo(
-                " <select id=\"e3\" label=\"Country\">Germany | Japan (selected)</select>\n");
+                " <select id=\"e3\" label=\"Country\" name=\"country\">Germany | Japan (selected)</select>\n");
     }
 
     @Test

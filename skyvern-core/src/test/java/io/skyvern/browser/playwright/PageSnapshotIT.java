@@ -35,7 +35,7 @@ class PageSnapshotIT extends FixtureSiteBrowserTest {
         assertThat(password.label()).isEqualTo("Password");
         assertThat(password.attributes()).doesNotContainKey("value");
         assertThat(s.renderedTree()).doesNotContain("prefilled-secret")
-                .contains("<input id=\"" + user.id() + "\" label=\"Username\" placeholder=\"Your username\" required>")
+                .contains("<input id=\"" + user.id() + "\" label=\"Username\" name=\"username\" placeholder=\"Your username\" required>")
                 .contains("Sign in</button>")
                 .contains("<h1>Log in to your account</h1>");
         assertThat(s.title()).isEqualTo("Log in");
