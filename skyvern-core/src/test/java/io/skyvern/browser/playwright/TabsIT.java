@@ -84,9 +84,11 @@ class TabsIT extends FixtureSiteBrowserTest {
         session.navigate(site.url("/web/tabs"));
         session.click(idOf(session.snapshot(), "Open popup"));
         session.click(idOf(session.snapshot(), "Export CSV"));
-        session.waitFor(java.time.Duration.ofMillis(300));
-
-        List<BrowserEvent> events = session.drainEvents();
+        List<BrowserEvent> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 50 && events.stream().noneMatch(e -> e instanceof BrowserEvent.DownloadSaved); i++) {
+            session.waitFor(java.time.Duration.ofMillis(100));   // the download finishes on its own time
+            events.addAll(session.drainEvents());
+        }
 
         BrowserEvent.DownloadSaved saved = events.stream().filter(e -> e instanceof BrowserEvent.DownloadSaved)
                 .map(e -> (BrowserEvent.DownloadSaved) e).findFirst().orElseThrow(() -> new AssertionError(events));
