@@ -51,7 +51,7 @@ class MultiNodeIT {
     private static final int SLOW_TASKS = (NODES - 1) * WORKERS_PER_NODE;
     private static final String API_KEY = "sk-multinode-test-key-0123456789";
     /** A hang guard, not a speed target: the wall time depends on what else the machine runs. */
-    private static final Duration ALL_TASKS_LIMIT = Duration.ofMinutes(5);
+    private static final Duration ALL_TASKS_LIMIT = Duration.ofMinutes(8);
 
     private static FixtureSite site;
     private static ScriptedLlmServer llm;
@@ -81,6 +81,8 @@ class MultiNodeIT {
                 .env("SKYVERN_LLM_VISION", "false").env("SKYVERN_BROWSER_EXECUTABLE", chromium)
                 .env("SKYVERN_BROWSER_VIEWPORT", "800x600")
                 .env("SKYVERN_ALLOW_PRIVATE_NETWORK", "true").env("SKYVERN_SHUTDOWN_GRACE_SECONDS", "2")
+                // exactly-once across nodes is the point here; the completion check's extra call only adds time
+                .env("SKYVERN_VERIFY_COMPLETION", "false")
                 .env("SKYVERN_RATE_LIMIT_PER_MINUTE", "100000"), Duration.ofSeconds(120));
     }
 
