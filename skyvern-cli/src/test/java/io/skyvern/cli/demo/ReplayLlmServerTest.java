@@ -96,7 +96,11 @@ class ReplayLlmServerTest {
     @Test
     void bundled_recording_parses_and_drives_the_bundled_site_pages() throws Exception {
         Recording bundled = Recording.bundled();
-        assertThat(bundled.replies()).hasSize(3);
+        // Three page replies and one answer to the agent's completion check.
+        assertThat(bundled.replies()).hasSize(4);
+        JsonNode check = MAPPER.readTree(bundled.answer(
+                "You verify whether a browser automation agent met its goal.\nPage title: Harbor Books - Search results\n"));
+        assertThat(check.at("/goal_met").asBoolean()).isTrue();
         String home = "Page title: Harbor Books - Home\n<input id=\"e1\" label=\"Title or author\" type=\"text\" "
                 + "name=\"q\" placeholder=\"e.g. Asimov\">\n<button id=\"e2\" type=\"submit\">Search</button>\n";
         JsonNode step1 = MAPPER.readTree(bundled.answer(home));
