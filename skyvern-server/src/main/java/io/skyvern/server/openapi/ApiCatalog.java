@@ -5,6 +5,7 @@ import io.skyvern.server.browsersession.CreateBrowserSessionBody;
 import io.skyvern.server.common.ArtifactResponse;
 import io.skyvern.server.common.LogResponse;
 import io.skyvern.server.org.ApiKeyResponse;
+import io.skyvern.server.org.ApiKeyBody;
 import io.skyvern.server.org.NameBody;
 import io.skyvern.server.org.OrganizationResponse;
 import io.skyvern.server.task.CancelTaskBody;
@@ -122,7 +123,7 @@ public final class ApiCatalog {
         ops.add(op("POST", "/api/v1/organizations", "organizations",
                 "Create an organisation and its first key (bootstrap keys only)", none, NameBody.class, 201, null,
                 false, List.of(403, 422)));
-        ops.add(op("POST", "/api/v1/api_keys", "api_keys", "Create an API key (shown once)", none, NameBody.class,
+        ops.add(op("POST", "/api/v1/api_keys", "api_keys", "Create an API key (shown once)", none, ApiKeyBody.class,
                 201, ApiKeyResponse.class, false, List.of(422)));
         ops.add(op("GET", "/api/v1/api_keys", "api_keys", "List API keys", none, null, 200, ApiKeyResponse.class,
                 true, List.of()));
@@ -131,7 +132,7 @@ public final class ApiCatalog {
         List<Param> org = List.of(Param.path("organization_id"));
         String orgKeys = "/api/v1/organizations/{organization_id}/api_keys";
         ops.add(op("POST", orgKeys, "api_keys", "Create an API key of an organisation (bootstrap: any; others: "
-                + "their own)", org, NameBody.class, 201, ApiKeyResponse.class, false, List.of(403, 404, 422)));
+                + "their own)", org, ApiKeyBody.class, 201, ApiKeyResponse.class, false, List.of(403, 404, 422)));
         ops.add(op("GET", orgKeys, "api_keys", "List an organisation's API keys (bootstrap: any)", org, null, 200,
                 ApiKeyResponse.class, true, List.of(403, 404)));
         ops.add(op("DELETE", orgKeys + "/{api_key_id}", "api_keys", "Revoke an organisation's API key; its last "
