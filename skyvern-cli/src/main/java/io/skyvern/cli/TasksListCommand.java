@@ -10,9 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** {@code tasks list}: newest first, filterable by status and text. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks, newest first.")
@@ -38,12 +36,7 @@ final class TasksListCommand extends ClientCommand {
                 .withPage(new PageRequest(page, pageSize));
         Page<Task> result = client.listTasks(query);
         if (json()) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("tasks", result.items());
-            data.put("page", result.page());
-            data.put("page_size", result.pageSize());
-            data.put("total_count", result.totalCount());
-            Output.json(out(), data);
+            Output.json(out(), Output.page("tasks", result));
             return ExitCodes.OK;
         }
         List<List<String>> rows = result.items().stream().map(t -> List.of(t.taskId(), t.status().wireName(),
