@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code tasks list}: newest first, filterable by status and text. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List tasks, newest first.")
@@ -36,7 +38,16 @@ final class TasksListCommand extends ClientCommand {
                 .withPage(new PageRequest(page, pageSize));
         Page<Task> result = client.listTasks(query);
         if (json()) {
-            Output.json(out(), Output.page("tasks", result));
+            Map<String, Object> data = Output.page("tasks", result);
+            Map<String, Object> filters = new LinkedHashMap<>();   // echoed like the API's list
+            filters.put("status", parsed.stream().map(TaskStatus::wireName).distinct().toList());
+            filters.put("created_after", null);
+            filters.put("created_before", null);
+            filters.put("search", search);
+            filters.put("sort_by", query.sortBy().wireName());
+            filters.put("sort_order", query.sortOrder().wireName());
+            data.put("filters", filters);
+            Output.json(out(), data);
             return ExitCodes.OK;
         }
         List<List<String>> rows = result.items().stream().map(t -> List.of(t.taskId(), t.status().wireName(),

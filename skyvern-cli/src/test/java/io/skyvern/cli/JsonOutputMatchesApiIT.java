@@ -94,6 +94,9 @@ class JsonOutputMatchesApiIT {
         JsonNode keys = cli(remote, "keys", "list", "--json");
         JsonNode answered = rest("/api/v1/api_keys");
         assertThat(names(keys.get(0))).containsExactlyInAnyOrderElementsOf(names(answered.get(0))).contains("is_revoked");
+        // last_used_at moves with every call (this test's REST call too): compare the rest
+        ((com.fasterxml.jackson.databind.node.ObjectNode) keys.get(0)).remove("last_used_at");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answered.get(0)).remove("last_used_at");
         assertThat(keys.get(0)).isEqualTo(answered.get(0));
 
         JsonNode created = cli(remote, "org", "create", "Json org " + remote, "--json");

@@ -48,6 +48,11 @@ class ValidationConventionIT {
         assertError(s.post("/api/v1/tasks", "{\"navigation_goal\":\"go\"}"), 422, "VALIDATION_ERROR", "url");
         assertError(s.post("/api/v1/tasks", "{\"url\":null,\"navigation_goal\":\"go\"}"), 422, "VALIDATION_ERROR", "url");
         assertError(s.post("/api/v1/organizations", "{}"), 422, "VALIDATION_ERROR", "name");
+        TestServer.Response credential = s.post("/api/v1/credentials", "{\"name\":\"c\"}");
+        assertError(credential, 422, "VALIDATION_ERROR", "username");
+        assertThat(credential.json().at("/error/details/errors").findValuesAsText("field")).contains("password");
+        assertError(s.post("/api/v1/totp_codes", "{\"code\":\"123456\"}"), 422, "VALIDATION_ERROR",
+                "totp_identifier");
     }
 
     @Test
