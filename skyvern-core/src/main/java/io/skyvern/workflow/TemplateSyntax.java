@@ -64,7 +64,15 @@ final class TemplateSyntax {
             at = end + 2;
         }
         JinjavaInterpreter interpreter = JINJAVA.newInterpreter();
-        interpreter.parse(text);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        try {
+            interpreter.parse(text);
+        } catch (RuntimeException e) {
+            // whatever the parser cannot read is a syntax error of the client's, never a 500
+            return Optional.of("Template syntax error: " + e.getMessage());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
         return interpreter.getErrors().stream()
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL)
                 .findFirst()
