@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skyvern.auth.ApiKey;
 import io.skyvern.auth.Organization;
 import io.skyvern.workflow.Workflow;
+import io.skyvern.workflow.WorkflowRun;
 
 /**
  * The few places where a core record's Java name is not the REST API's field name, as Jackson
@@ -20,7 +21,8 @@ final class WireNames {
     static ObjectMapper register(ObjectMapper mapper) {
         return mapper.addMixIn(Workflow.class, WorkflowNames.class)
                 .addMixIn(ApiKey.class, ApiKeyNames.class)
-                .addMixIn(Organization.class, OrganizationNames.class);
+                .addMixIn(Organization.class, OrganizationNames.class)
+                .addMixIn(WorkflowRun.class, WorkflowRunNames.class);
     }
 
     abstract static class WorkflowNames {
@@ -34,6 +36,12 @@ final class WireNames {
     abstract static class ApiKeyNames {
         @JsonProperty("is_revoked")
         abstract boolean isRevoked();
+    }
+
+    abstract static class WorkflowRunNames {
+        /** The API does not repeat the caller's own organisation on a run. */
+        @JsonIgnore
+        abstract String organizationId();
     }
 
     abstract static class OrganizationNames {

@@ -32,6 +32,15 @@ class JsonOutputMatchesApiIT {
         workflowId = cli(false, "workflows", "create", "-f", file.toString(), "--json").at("/workflow/workflow_id")
                 .asText();
         Files.delete(file);
+        post("/api/v1/tasks", "{\"url\":\"https://a.test\",\"navigation_goal\":\"go\"}");
+        post("/api/v1/workflows/" + workflowId + "/runs", "{\"parameters\":{}}");
+    }
+
+    private static void post(String path, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(s.url() + path))
+                .header("x-api-key", s.apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 
     @AfterAll
@@ -81,11 +90,13 @@ class JsonOutputMatchesApiIT {
         JsonNode tasksAnswered = rest("/api/v1/tasks?page=1&page_size=20");
         assertThat(names(tasks)).containsExactlyElementsOf(names(tasksAnswered));
         assertThat(tasks.get("pagination")).isEqualTo(tasksAnswered.get("pagination"));
+        assertThat(tasks.at("/tasks/0")).isNotEmpty().isEqualTo(tasksAnswered.at("/tasks/0"));
 
         JsonNode runs = cli(remote, "workflows", "runs", workflowId, "--json");
         JsonNode runsAnswered = rest("/api/v1/workflows/" + workflowId + "/runs?page=1&page_size=20");
         assertThat(names(runs)).containsExactlyElementsOf(names(runsAnswered));
         assertThat(runs.get("pagination")).isEqualTo(runsAnswered.get("pagination"));
+        assertThat(runs.at("/runs/0")).isNotEmpty().isEqualTo(runsAnswered.at("/runs/0"));
     }
 
     @ParameterizedTest(name = "remote={0}")
