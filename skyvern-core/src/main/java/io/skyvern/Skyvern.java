@@ -317,6 +317,11 @@ public final class Skyvern implements AutoCloseable {
         return queue.countsByStatus();
     }
 
+    /** When a run queued now will likely start (now, when one of this node's workers is free). */
+    public java.time.Instant estimatedStartTime() {
+        return io.skyvern.queue.StartEstimate.of(clock.instant(), queue.depth(), config.workers(), pool.inFlightCount());
+    }
+
     /** Runs this node executes now. */
     public int runsInFlight() {
         return pool.inFlightCount();

@@ -28,13 +28,11 @@ final class KeysCreateCommand extends ClientCommand {
         return ExitCodes.OK;
     }
 
+    /** The key as the API answers its creation: the key's fields plus the plaintext {@code api_key}. */
     static Map<String, Object> view(CreatedApiKey created) {
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("api_key_id", created.apiKey().apiKeyId());
-        key.put("organization_id", created.apiKey().organizationId());
-        key.put("name", created.apiKey().name());
-        key.put("key_prefix", created.apiKey().keyPrefix());
-        key.put("created_at", created.apiKey().createdAt());
+        Map<String, Object> key = new LinkedHashMap<>(Output.mapper().convertValue(created.apiKey(),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                }));
         key.put("api_key", created.plaintextKey());
         return key;
     }

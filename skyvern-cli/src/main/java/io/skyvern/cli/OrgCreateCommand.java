@@ -19,12 +19,8 @@ final class OrgCreateCommand extends ClientCommand {
     int run(SkyvernClient client) {
         CreatedOrganization created = client.createOrganization(name);
         if (json()) {
-            Map<String, Object> org = new LinkedHashMap<>();
-            org.put("organization_id", created.organization().organizationId());
-            org.put("name", created.organization().name());
-            org.put("created_at", created.organization().createdAt());
             Map<String, Object> data = new LinkedHashMap<>();
-            data.put("organization", org);
+            data.put("organization", created.organization());
             data.put("api_key", KeysCreateCommand.view(created.firstKey()));
             Output.json(out(), data);
         } else {

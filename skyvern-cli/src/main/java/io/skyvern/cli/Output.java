@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import io.skyvern.common.Json;
 
 import java.io.PrintWriter;
+import io.skyvern.common.Page;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Text and JSON rendering. JSON uses the API's conventions (snake_case, lower-case enum values,
@@ -26,7 +30,7 @@ final class Output {
             m = Json.newMapper();
             m.configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
             m.enable(SerializationFeature.INDENT_OUTPUT);
-            mapper = m;
+            mapper = WireNames.register(m);
         }
         return m;
     }
@@ -42,6 +46,21 @@ final class Output {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot render JSON", e);
         }
+    }
+
+    /** A list as the API answers it: the items under {@code itemsName}, then the {@code pagination} block. */
+    static Map<String, Object> page(String itemsName, Page<?> page) {
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("page", page.page());
+        pagination.put("page_size", page.pageSize());
+        pagination.put("total_count", page.totalCount());
+        pagination.put("total_pages", page.totalPages());
+        pagination.put("has_next", page.hasNext());
+        pagination.put("has_prev", page.hasPrev());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(itemsName, page.items());
+        data.put("pagination", pagination);
+        return data;
     }
 
     /** Compact one-line JSON for values shown inside text output. */

@@ -38,11 +38,15 @@ final class TasksListCommand extends ClientCommand {
                 .withPage(new PageRequest(page, pageSize));
         Page<Task> result = client.listTasks(query);
         if (json()) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("tasks", result.items());
-            data.put("page", result.page());
-            data.put("page_size", result.pageSize());
-            data.put("total_count", result.totalCount());
+            Map<String, Object> data = Output.page("tasks", result);
+            Map<String, Object> filters = new LinkedHashMap<>();   // echoed like the API's list
+            filters.put("status", parsed.stream().map(TaskStatus::wireName).distinct().toList());
+            filters.put("created_after", null);
+            filters.put("created_before", null);
+            filters.put("search", search);
+            filters.put("sort_by", query.sortBy().wireName());
+            filters.put("sort_order", query.sortOrder().wireName());
+            data.put("filters", filters);
             Output.json(out(), data);
             return ExitCodes.OK;
         }

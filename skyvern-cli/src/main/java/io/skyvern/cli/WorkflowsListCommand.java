@@ -8,9 +8,7 @@ import io.skyvern.workflow.WorkflowQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code workflows list}. */
@@ -30,12 +28,7 @@ final class WorkflowsListCommand extends ClientCommand {
         Page<Workflow> result = client.listWorkflows(new WorkflowQuery(Optional.ofNullable(search), Optional.empty(),
                 new PageRequest(page, pageSize)));
         if (json()) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("workflows", result.items());
-            data.put("page", result.page());
-            data.put("page_size", result.pageSize());
-            data.put("total_count", result.totalCount());
-            Output.json(out(), data);
+            Output.json(out(), Output.page("workflows", result));
             return ExitCodes.OK;
         }
         Output.table(out(), List.of("WORKFLOW_ID", "VERSION", "ACTIVE", "TITLE"), result.items().stream()

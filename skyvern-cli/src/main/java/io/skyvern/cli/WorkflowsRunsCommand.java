@@ -9,9 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** {@code workflows runs ID}: the runs of a workflow, newest first. */
@@ -31,12 +29,7 @@ final class WorkflowsRunsCommand extends ClientCommand {
         Page<WorkflowRun> result = client.listWorkflowRuns(workflowId, new RunQuery(Set.of(),
                 new PageRequest(page, pageSize)));
         if (json()) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("runs", result.items());
-            data.put("page", result.page());
-            data.put("page_size", result.pageSize());
-            data.put("total_count", result.totalCount());
-            Output.json(out(), data);
+            Output.json(out(), Output.page("runs", result));
             return ExitCodes.OK;
         }
         Output.table(out(), List.of("RUN_ID", "STATUS", "CREATED_AT", "FAILURE"), result.items().stream()

@@ -60,7 +60,8 @@ class TasksCommandsIT {
             assertThat(json.get("tasks").findValuesAsText("task_id")).contains(canceled.taskId())
                     .doesNotContain(queued.taskId());
             assertThat(json.get("tasks").findValuesAsText("status")).containsOnly("canceled");
-            assertThat(json.get("total_count").asLong()).isPositive();
+            assertThat(json.at("/pagination/total_count").asLong()).isPositive();
+            assertThat(json.at("/filters/status/0").asText()).isEqualTo("canceled");
         }
     }
 

@@ -200,7 +200,9 @@ public final class AgentLoop {
         } catch (SkyvernException e) {
             run.recorder.log("WARN", "No screenshot after step " + stepNumber + ": " + run.secrets.redact(e.getMessage()));
         } finally {
-            run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output()));
+            boolean stopped = end.runResult().filter(r -> r instanceof AgentResult.Canceled
+                    || r instanceof AgentResult.TimedOut).isPresent();
+            run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output(), stopped));
             run.history.add(stepNumber, startUrl, end.outcomes(), answer.memory());
         }
     }

@@ -115,7 +115,8 @@ final class StepActor {
         Extractor.Extraction extraction = extract(stepId, run, meter);
         AgentResult result = extraction.succeeded() ? new AgentResult.Completed(extraction.data(), run.usage)
                 : new AgentResult.Failed(extraction.failureReason(), run.usage);
-        return StepEnd.ended(true, extraction.failureReason(), extraction.data(), outcomes, result);
+        // the step whose extraction failed failed, like the run it ends
+        return StepEnd.ended(extraction.succeeded(), extraction.failureReason(), extraction.data(), outcomes, result);
     }
 
     /** The check's reason when it rejects the completion; empty when it confirms it (or could not judge). */

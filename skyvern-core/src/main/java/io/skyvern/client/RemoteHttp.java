@@ -158,11 +158,23 @@ final class RemoteHttp {
         return new SkyvernException(code, message, errors, details, null);
     }
 
-    private static String errorText(JsonNode e) {
-        if (e.isObject() && e.has("field")) {
-            return e.path("field").asText() + ": " + e.path("message").asText();
+    /**
+     * One {@code {field, message}} back as the sentence the core wrote: the message alone when it is a
+     * whole sentence about the field ("URL must start with…", "Block 0: …") or about the body, else
+     * {@code field: message} ("max_steps: Expected a value of type integer").
+     */
+    static String errorText(JsonNode e) {
+        if (!e.isObject() || !e.has("field")) {
+            return e.isTextual() ? e.asText() : e.toString();
         }
-        return e.isTextual() ? e.asText() : e.toString();
+        String field = e.path("field").asText();
+        String message = e.path("message").asText();
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "").replace('_', ' ');
+        String subject = last.endsWith("s") ? last.substring(0, last.length() - 1) : last;
+        boolean whole = field.equals("body") || lower.contains(field.toLowerCase(java.util.Locale.ROOT))
+                || (!subject.isBlank() && lower.contains(subject.toLowerCase(java.util.Locale.ROOT)));
+        return whole ? message : field + ": " + message;
     }
 
     static ErrorCode byWireCode(String wire, int status) {

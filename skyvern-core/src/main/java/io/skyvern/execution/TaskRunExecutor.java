@@ -104,6 +104,11 @@ public final class TaskRunExecutor implements RunExecutor {
             if (context.handedBack()) {
                 LOG.info("Task {} went back to the queue at shutdown; the worker that claims it next goes on",
                         task.taskId());
+            } else if (context.cancelRequested()) {
+                // A cancel wrote the final status while the run went on: the run is still this worker's
+                // to close (its open step ends canceled), it just must not write an end of its own.
+                recorder.closeOpenSteps(StepStatus.CANCELED, cancelReason(task));
+                LOG.info("Task {} was canceled", task.taskId());
             } else {
                 LOG.warn("Task {} was taken over by another worker; not recording its end here", task.taskId());
             }
@@ -160,6 +165,11 @@ public final class TaskRunExecutor implements RunExecutor {
         }
         trace.filter(Files::isRegularFile).ifPresent(file -> recordTrace(recorder, file));
         return result;
+    }
+
+    private String cancelReason(Task task) {
+        return repos.tasks().find(task.organizationId(), task.taskId()).map(Task::failureReason)
+                .filter(reason -> !reason.isBlank()).orElse("Canceled");
     }
 
     private void release(Task task) {

@@ -107,7 +107,7 @@ public final class TaskRunRecorder implements RunRecorder {
             return;
         }
         repos.steps().finish(new Step(s.stepId(), s.taskId(), s.organizationId(), s.order(), s.retryIndex(),
-                r.completed() ? StepStatus.COMPLETED : StepStatus.FAILED, s.url(), r.output(), clip(r.failureReason()),
+                r.completed() ? StepStatus.COMPLETED : r.stopped() ? StepStatus.CANCELED : StepStatus.FAILED, s.url(), r.output(), clip(r.failureReason()),
                 r.inputTokens(), r.outputTokens(), r.cost(), r.llmMs(), r.snapshotMs(), r.actionMs(), s.createdAt(),
                 s.startedAt(), now(), r.settleMs(), r.settleWaitedFor()));
     }

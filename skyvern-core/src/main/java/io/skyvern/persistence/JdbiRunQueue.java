@@ -131,7 +131,7 @@ public final class JdbiRunQueue implements RunQueue {
                 }
                 int updated = h.createUpdate("UPDATE " + t.table + " SET status = 'running', claimed_by = :w, "
                                 + "lease_expires_at = :until, attempts = attempts + 1, "
-                                + "started_at = COALESCE(started_at, :now), modified_at = :now WHERE "
+                                + "started_at = :now, modified_at = :now WHERE "
                                 + t.idColumn + " = :id AND status = 'queued' AND cancel_requested = FALSE")
                         .bind("w", workerId).bind("until", until).bind("now", now).bind("id", c.ref().id())
                         .execute();
@@ -197,7 +197,7 @@ public final class JdbiRunQueue implements RunQueue {
         RunTable t = RunTable.of(run.kind());
         // A graceful hand-back is not a lost attempt, so the claim's attempt is given back too.
         return database.jdbi().withHandle(h -> h.createUpdate("UPDATE " + t.table + " SET status = 'queued', "
-                        + "claimed_by = NULL, lease_expires_at = NULL, modified_at = :now, "
+                        + "claimed_by = NULL, lease_expires_at = NULL, started_at = NULL, modified_at = :now, "
                         + "attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END WHERE "
                         + t.idColumn + " = :id AND status = 'running' AND claimed_by = :w")
                 .bind("now", clock.instant()).bind("id", run.id()).bind("w", workerId).execute()) == 1;
@@ -230,7 +230,7 @@ public final class JdbiRunQueue implements RunQueue {
                                 + expired + " AND attempts >= 2")
                         .bind("now", now).bind("reason", LOST_TWICE).execute();
                 changed += h.createUpdate("UPDATE " + t.table + " SET status = 'queued', claimed_by = NULL, "
-                                + "lease_expires_at = NULL, modified_at = :now" + expired + " AND attempts < 2")
+                                + "lease_expires_at = NULL, started_at = NULL, modified_at = :now" + expired + " AND attempts < 2")
                         .bind("now", now).execute();
             }
             if (changed > 0) {

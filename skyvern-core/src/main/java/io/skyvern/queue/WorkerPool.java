@@ -165,7 +165,8 @@ public final class WorkerPool implements AutoCloseable {
             if (context.leaseLost()) {
                 // Handed back or taken over: an interrupted browser or model call is the expected end.
                 LOG.info("{} {} stopped after it {}: {}", run.ref().kind(), run.ref().id(),
-                        context.handedBack() ? "went back to the queue" : "left this worker", e.toString());
+                        context.handedBack() ? "went back to the queue"
+                                : context.cancelRequested() ? "was canceled" : "left this worker", e.toString());
             } else {
                 LOG.error("Executor failed on {} {}", run.ref().kind(), run.ref().id(), e);
             }

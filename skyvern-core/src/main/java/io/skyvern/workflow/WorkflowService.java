@@ -190,6 +190,11 @@ public final class WorkflowService {
     private ValidationResult validate(String organizationId, WorkflowRequest request) {
         Objects.requireNonNull(request, "request");
         OrgLimits orgLimits = limits.limitsOf(Objects.requireNonNull(organizationId, "organizationId"));
+        List<String> misfits = DefinitionShape.misfits(request.workflowDefinition());
+        if (!misfits.isEmpty()) {
+            throw new SkyvernException(ErrorCode.VALIDATION_ERROR, "The workflow definition does not fit its schema",
+                    misfits);
+        }
         ValidationResult result = validator.validate(request, orgLimits);
         if (!result.isValid()) {
             throw new SkyvernException(ErrorCode.WORKFLOW_VALIDATION_FAILED,

@@ -132,6 +132,9 @@ public final class WorkflowValidator {
             if (type != null && params != null) {
                 BlockRules.checkTypeParameters(type, params, i, errors);
             }
+            if (params != null) {
+                TemplateSyntax.check(params, "workflow_definition.blocks[" + i + "].parameters", errors);
+            }
             if (id == null) {
                 continue;
             }

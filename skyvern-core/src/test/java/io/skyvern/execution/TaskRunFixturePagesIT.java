@@ -139,6 +139,25 @@ class TaskRunFixturePagesIT {
     }
 
     @Test
+    void a_step_whose_extraction_failed_is_failed() {
+        bed.llm.reply(actions(act("complete")));
+        bed.llm.whenExhausted(r -> extracted(Map.of("unexpected", "shape")));
+
+        Task task = bed.run(CreateTaskRequest.builder(bed.site.url("/products"), "Look at the catalogue")
+                .dataExtractionGoal("The products")
+                .extractedInformationSchema(json("{\"type\":\"array\"}"))
+                .build());
+
+        assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(task.failureReason()).contains("Extraction failed");
+        List<StepDetails> steps = bed.skyvern.tasks().steps(bed.org, task.taskId(), new StepQuery(false, false, Set.of()));
+        assertThat(steps).last().satisfies(s -> {
+            assertThat(s.step().status()).isEqualTo(io.skyvern.task.StepStatus.FAILED);
+            assertThat(s.step().failureReason()).contains("Extraction failed");
+        });
+    }
+
+    @Test
     void paginated_list_goes_to_the_next_page() {
         bed.llm.respond(r -> actions(act("click", "element_id", id("<a id=\"(\\w+)\"[^>]*>Next</a>").apply(r))));
         bed.llm.reply(actions(act("complete")));

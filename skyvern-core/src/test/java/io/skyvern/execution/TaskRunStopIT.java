@@ -30,6 +30,12 @@ class TaskRunStopIT {
 
     @Test
     void cancel_mid_run_stops_at_the_next_action() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logged.start();
+        root.addAppender(logged);
         try (ExecutionTestBed bed = ExecutionTestBed.start()) {
             bed.llm.reply(ScriptedReply.delayed(1500, actions(act("scroll", "direction", "down"))));
             bed.llm.whenExhausted(r -> actions(act("complete")));
@@ -49,7 +55,15 @@ class TaskRunStopIT {
             Task after = bed.skyvern.tasks().get(bed.org, task.taskId());
             assertThat(after.status()).isEqualTo(TaskStatus.CANCELED);
             assertThat(bed.skyvern.tasks().steps(bed.org, task.taskId(), new StepQuery(true, false, Set.of())))
-                    .allSatisfy(s -> assertThat(s.actions()).isEmpty());
+                    .isNotEmpty()
+                    .allSatisfy(s -> assertThat(s.actions()).isEmpty())
+                    // the step open at the cancel was cut short: canceled, not failed
+                    .allSatisfy(s -> assertThat(s.step().status()).isEqualTo(StepStatus.CANCELED));
+            // a cancel is a cancel, not a run lost to another worker
+            assertThat(logged.list).extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .noneMatch(line -> line.contains("taken over") || line.contains("left this worker"));
+        } finally {
+            root.detachAppender(logged);
         }
     }
 

@@ -202,7 +202,9 @@ class JdbiRunQueueIT {
         queue.claim("dead-1", LEASE).orElseThrow();
         assertThat(queue.recoverExpired(Clock.systemUTC())).isZero();
         assertThat(queue.recoverExpired(later)).isEqualTo(1);
-        assertThat(rows.row(ref)).containsEntry("status", "queued").containsEntry("claimed_by", null);
+        // queued again: it has not started (the next claim gives it a new start time)
+        assertThat(rows.row(ref)).containsEntry("status", "queued").containsEntry("claimed_by", null)
+                .containsEntry("started_at", null);
         assertThat(queue.heartbeat(ref, "dead-1", LEASE)).isFalse();
 
         ClaimedRun second = queue.claim("dead-2", LEASE).orElseThrow();
@@ -282,7 +284,8 @@ class JdbiRunQueueIT {
         assertThat(rows.status(ref)).isEqualTo("running");
         queue.release(ref, "w1");
         var row = rows.row(ref);
-        assertThat(row).containsEntry("status", "queued").containsEntry("claimed_by", null);
+        assertThat(row).containsEntry("status", "queued").containsEntry("claimed_by", null)
+                .containsEntry("started_at", null);
         assertThat(((Number) row.get("attempts")).intValue()).isZero();
         assertThat(queue.depth()).isEqualTo(1);
         assertThat(queue.claim("w2", LEASE).orElseThrow().attempt()).isEqualTo(1);

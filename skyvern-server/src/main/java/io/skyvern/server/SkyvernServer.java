@@ -148,7 +148,7 @@ public final class SkyvernServer implements AutoCloseable {
                 new TaskRoutes(skyvern.tasks(), bodies, idempotent),
                 new ArtifactRoutes(skyvern.artifacts()),
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
-                new WorkflowRoutes(skyvern.workflows(), bodies, idempotent),
+                new WorkflowRoutes(skyvern.workflows(), bodies, idempotent, skyvern::estimatedStartTime),
                 new OrganizationRoutes(skyvern.organizations(), bodies),
                 new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies)));
         if (!production) {

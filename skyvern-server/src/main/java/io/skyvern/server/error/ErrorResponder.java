@@ -31,8 +31,9 @@ public final class ErrorResponder {
     public void skyvern(SkyvernException e, Context ctx) {
         ErrorCode code = e.errorCode();
         Map<String, Object> details = new LinkedHashMap<>(e.details());
-        if (!e.errors().isEmpty() || code.httpStatus() == 400) {
-            details.put("errors", e.errors().isEmpty() ? List.of(e.reason()) : e.errors());
+        if (!e.errors().isEmpty() || code.httpStatus() == 400 || code == ErrorCode.VALIDATION_ERROR) {
+            details.put("errors", RuleErrors.of(e.errors().isEmpty() ? List.of(e.reason()) : e.errors()).stream()
+                    .map(ErrorResponder::fieldError).toList());
         }
         if (code.httpStatus() >= 500) {
             LOG.error("Request {} failed: {}", RequestAttributes.requestId(ctx), e.getMessage(), e);

@@ -2,6 +2,7 @@ package io.skyvern.server.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.javalin.http.Context;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
@@ -16,6 +18,7 @@ import io.skyvern.common.SkyvernException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,6 +57,10 @@ public final class Bodies {
             if (nul.isPresent()) {
                 throw RequestValidationException.of(nul.get(), "NUL characters are not allowed");
             }
+            List<FieldError> missing = missingRequired(mapper, tree, type);
+            if (!missing.isEmpty()) {
+                throw new RequestValidationException(missing);
+            }
             T value = tree == null || tree.isMissingNode() ? null : mapper.treeToValue(tree, type);
             if (value == null) {
                 throw RequestValidationException.of("body", "Request body must be an object");
@@ -64,6 +71,22 @@ public final class Bodies {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The properties the body type marks {@code @JsonProperty(required = true)} that are absent or
+     * null, all of them at once (Jackson itself would name only the first, and without its path).
+     */
+    private static List<FieldError> missingRequired(ObjectMapper mapper, JsonNode tree, Class<?> type) {
+        if (tree == null || !tree.isObject()) {
+            return List.of();
+        }
+        BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(type));
+        return description.findProperties().stream()
+                .filter(BeanPropertyDefinition::isRequired)
+                .filter(property -> tree.path(property.getName()).isMissingNode() || tree.path(property.getName()).isNull())
+                .map(property -> new FieldError(property.getName(), "Field required"))
+                .toList();
     }
 
     /** Reads the raw body once, refusing more than the limit with 413. */
@@ -118,6 +141,9 @@ public final class Bodies {
         String message;
         if (e instanceof UnrecognizedPropertyException) {
             message = "Unknown field";
+        } else if (e instanceof InvalidFormatException format && !(format.getValue() instanceof String)) {
+            // a refused coercion (true for a string, 2.5 for an integer)
+            message = "Expected a value of type " + describe(format.getTargetType());
         } else if (e instanceof InvalidFormatException format) {
             message = "Invalid value '" + format.getValue() + "' for type " + format.getTargetType().getSimpleName();
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
@@ -136,6 +162,9 @@ public final class Bodies {
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "integer";
+        }
+        if (type == Double.class || type == double.class || type == Float.class || type == float.class) {
+            return "number";
         }
         if (type == Boolean.class || type == boolean.class) {
             return "boolean";

@@ -5,6 +5,7 @@ import io.skyvern.server.browsersession.CreateBrowserSessionBody;
 import io.skyvern.server.common.ArtifactResponse;
 import io.skyvern.server.common.LogResponse;
 import io.skyvern.server.org.ApiKeyResponse;
+import io.skyvern.server.org.ApiKeyBody;
 import io.skyvern.server.org.NameBody;
 import io.skyvern.server.org.OrganizationResponse;
 import io.skyvern.server.task.CancelTaskBody;
@@ -59,7 +60,7 @@ public final class ApiCatalog {
         ops.add(op("PATCH", T + "/{task_id}", "tasks", "Edit a task that has not started", task,
                 UpdateTaskBody.class, 200, TaskResponse.class, false, List.of(400, 404, 409, 422)));
         ops.add(op("POST", T + "/{task_id}/cancel", "tasks", "Cancel a task", task, CancelTaskBody.class, 200,
-                TaskResponse.class, false, List.of(404, 409, 422)));
+                TaskResponse.class, false, List.of(400, 404, 409, 422)));
         ops.add(op("GET", T + "/{task_id}/steps", "tasks", "List a task's steps", concat(task, List.of(
                 Param.query("include_actions", "boolean", "Include actions"),
                 Param.query("include_screenshots", "boolean", "Include screenshot artifacts"),
@@ -114,16 +115,16 @@ public final class ApiCatalog {
                 "List a run's artifacts (block screenshots…; bytes at content_url)", run, null, 200,
                 ArtifactResponse.class, true, List.of(404)));
         ops.add(op("POST", W + "/{workflow_id}/runs/{run_id}/cancel", "workflows", "Cancel a run", run,
-                CancelRunBody.class, 200, WorkflowRunResponse.class, false, List.of(404, 409, 422)));
+                CancelRunBody.class, 200, WorkflowRunResponse.class, false, List.of(400, 404, 409, 422)));
         ops.add(op("GET", W + "/{workflow_id}/analytics", "workflows", "Workflow analytics", wf, null, 200, null,
                 false, List.of(404)));
         ops.add(op("GET", "/api/v1/organizations/me", "organizations", "The caller's organisation", none, null, 200,
                 OrganizationResponse.class, false, List.of()));
         ops.add(op("POST", "/api/v1/organizations", "organizations",
                 "Create an organisation and its first key (bootstrap keys only)", none, NameBody.class, 201, null,
-                false, List.of(403, 422)));
-        ops.add(op("POST", "/api/v1/api_keys", "api_keys", "Create an API key (shown once)", none, NameBody.class,
-                201, ApiKeyResponse.class, false, List.of(422)));
+                false, List.of(400, 403, 422)));
+        ops.add(op("POST", "/api/v1/api_keys", "api_keys", "Create an API key (shown once)", none, ApiKeyBody.class,
+                201, ApiKeyResponse.class, false, List.of(400, 422)));
         ops.add(op("GET", "/api/v1/api_keys", "api_keys", "List API keys", none, null, 200, ApiKeyResponse.class,
                 true, List.of()));
         ops.add(op("DELETE", "/api/v1/api_keys/{api_key_id}", "api_keys", "Revoke an API key",
@@ -131,7 +132,7 @@ public final class ApiCatalog {
         List<Param> org = List.of(Param.path("organization_id"));
         String orgKeys = "/api/v1/organizations/{organization_id}/api_keys";
         ops.add(op("POST", orgKeys, "api_keys", "Create an API key of an organisation (bootstrap: any; others: "
-                + "their own)", org, NameBody.class, 201, ApiKeyResponse.class, false, List.of(403, 404, 422)));
+                + "their own)", org, ApiKeyBody.class, 201, ApiKeyResponse.class, false, List.of(400, 403, 404, 422)));
         ops.add(op("GET", orgKeys, "api_keys", "List an organisation's API keys (bootstrap: any)", org, null, 200,
                 ApiKeyResponse.class, true, List.of(403, 404)));
         ops.add(op("DELETE", orgKeys + "/{api_key_id}", "api_keys", "Revoke an organisation's API key; its last "

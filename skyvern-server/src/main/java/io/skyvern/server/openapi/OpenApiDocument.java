@@ -12,14 +12,18 @@ import java.util.Map;
 public final class OpenApiDocument {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Map<Integer, String> ERROR_TEXT = Map.of(
-            400, "Rule violations (code VALIDATION_FAILED, WORKFLOW_VALIDATION_FAILED or PARAMETER_VALIDATION_FAILED; details.errors)",
+            400, "The body fits the schema but breaks a rule (blank or too long a value, bad URL, template syntax): "
+                    + "VALIDATION_FAILED, WORKFLOW_VALIDATION_FAILED or PARAMETER_VALIDATION_FAILED; "
+                    + "details.errors [{field, message}]",
             401, "Missing or invalid API key (UNAUTHORIZED)",
             403, "Forbidden (FORBIDDEN)",
             404, "Not found (e.g. TASK_NOT_FOUND, WORKFLOW_NOT_FOUND; other organisations' objects too)",
             409, "Conflict (e.g. TASK_ALREADY_FINISHED, TASK_NOT_EDITABLE, WORKFLOW_INACTIVE)",
             413, "Body too large (PAYLOAD_TOO_LARGE)",
             415, "Unsupported media type (UNSUPPORTED_MEDIA_TYPE)",
-            422, "Malformed body or parameter (VALIDATION_ERROR; details.errors [{field, message}])",
+            422, "The body or a parameter does not fit the schema (malformed JSON, a missing required field, a wrong "
+                    + "type with no coercion, an unknown field at any depth): VALIDATION_ERROR; "
+                    + "details.errors [{field, message}]",
             429, "Rate limit (RATE_LIMIT_EXCEEDED, Retry-After header) or organisation limit",
             503, "Service unavailable");
 

@@ -40,10 +40,18 @@ final class SchemaGenerator {
     private ObjectNode recordSchema(Class<?> type) {
         ObjectNode schema = F.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
+        com.fasterxml.jackson.databind.node.ArrayNode required = F.arrayNode();
         for (RecordComponent component : type.getRecordComponents()) {
             JsonProperty explicit = component.getAnnotation(JsonProperty.class);
-            String name = explicit != null ? explicit.value() : SNAKE.translate(component.getName());
+            String name = explicit != null && !explicit.value().isEmpty() ? explicit.value()
+                    : SNAKE.translate(component.getName());
             properties.set(name, schemaOf(component.getGenericType()));
+            if (explicit != null && explicit.required()) {
+                required.add(name);
+            }
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
         }
         schema.put("additionalProperties", false);
         return schema;

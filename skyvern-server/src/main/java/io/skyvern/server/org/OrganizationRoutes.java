@@ -53,7 +53,7 @@ public final class OrganizationRoutes implements RouteGroup {
         if (!caller.bootstrap()) {
             throw new SkyvernException(ErrorCode.FORBIDDEN, "Only the bootstrap organisation may create organisations");
         }
-        String name = bodies.read(ctx, NameBody.class).required();
+        String name = bodies.read(ctx, NameBody.class).name();
         CreatedOrganization created = organizations.create(name);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("organization", OrganizationResponse.of(created.organization(), false));
@@ -62,7 +62,7 @@ public final class OrganizationRoutes implements RouteGroup {
     }
 
     private void createKey(Context ctx) {
-        String name = bodies.readOptional(ctx, NameBody.class).map(NameBody::name)
+        String name = bodies.readOptional(ctx, ApiKeyBody.class).map(ApiKeyBody::name)
                 .filter(n -> !n.isBlank()).orElse("api key");
         CreatedApiKey created = organizations.createApiKey(RequestAttributes.organizationId(ctx), name);
         ApiResponses.created(ctx, ApiKeyResponse.of(created));
@@ -80,7 +80,7 @@ public final class OrganizationRoutes implements RouteGroup {
 
     private void createKeyOf(Context ctx) {
         String target = managedOrganization(ctx);
-        String name = bodies.readOptional(ctx, NameBody.class).map(NameBody::name)
+        String name = bodies.readOptional(ctx, ApiKeyBody.class).map(ApiKeyBody::name)
                 .filter(n -> !n.isBlank()).orElse("api key");
         ApiResponses.created(ctx, ApiKeyResponse.of(organizations.createApiKey(target, name)));
     }

@@ -1,5 +1,6 @@
 package io.skyvern.server.task;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.common.RunPriority;
 import io.skyvern.server.http.QueryParams;
@@ -12,7 +13,7 @@ import java.util.Map;
  * The JSON body of POST /api/v1/tasks (snake_case on the wire); credential_id, totp_identifier and
  * totp_verification_url say how the run signs in.
  */
-public record CreateTaskBody(String url, String title, String navigationGoal, String dataExtractionGoal,
+public record CreateTaskBody(@JsonProperty(required = true) String url, String title, String navigationGoal, String dataExtractionGoal,
                              JsonNode navigationPayload, JsonNode extractedInformationSchema,
                              Map<String, String> errorCodeMapping, String webhookCallbackUrl, Integer maxSteps,
                              String browserSessionId, String priority, String credentialId, String totpIdentifier,

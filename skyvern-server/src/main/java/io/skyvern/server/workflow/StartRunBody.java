@@ -1,5 +1,6 @@
 package io.skyvern.server.workflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.common.RunPriority;
 import io.skyvern.server.http.QueryParams;
@@ -7,12 +8,9 @@ import io.skyvern.server.http.RequestValidationException;
 import io.skyvern.workflow.StartRunRequest;
 
 /** The body of POST /api/v1/workflows/{workflow_id}/runs; {@code parameters} is required (an object). */
-public record StartRunBody(JsonNode parameters, String priority, String webhookCallbackUrl,
+public record StartRunBody(@JsonProperty(required = true) JsonNode parameters, String priority, String webhookCallbackUrl,
                            Integer maxExecutionTimeMinutes, String browserSessionId) {
     StartRunRequest toRequest() {
-        if (parameters == null || parameters.isNull()) {
-            throw RequestValidationException.of("parameters", "Field required");
-        }
         if (!parameters.isObject()) {
             throw RequestValidationException.of("parameters", "Expected a value of type object");
         }

@@ -25,6 +25,7 @@ import io.skyvern.workflow.WorkflowRunStatus;
 import io.skyvern.workflow.WorkflowService;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -35,10 +36,14 @@ import java.util.Set;
 public final class WorkflowRoutes implements RouteGroup {
     static final String BASE = "/api/v1/workflows";
     private final WorkflowService workflows;
+    /** When a run queued now likely starts (now while a worker is free). */
+    private final Supplier<Instant> estimatedStart;
     private final Bodies bodies;
     private final IdempotentCreate idempotent;
 
-    public WorkflowRoutes(WorkflowService workflows, Bodies bodies, IdempotentCreate idempotent) {
+    public WorkflowRoutes(WorkflowService workflows, Bodies bodies, IdempotentCreate idempotent,
+                          Supplier<Instant> estimatedStart) {
+        this.estimatedStart = estimatedStart;
         this.workflows = workflows;
         this.bodies = bodies;
         this.idempotent = idempotent;
@@ -117,7 +122,7 @@ public final class WorkflowRoutes implements RouteGroup {
                     body.toRequest());
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("priority", run.priority().wireName());
-            info.put("estimated_start_time", Instant.now().plusSeconds(30).toString());
+            info.put("estimated_start_time", estimatedStart.get().toString());
             info.put("parameter_count", body.parameters().size());
             return new IdempotentCreate.Created(201, WorkflowRunResponse.of(run), Map.of("execution_info", info));
         });

@@ -100,17 +100,17 @@ class BadInputRegressionIT {
     }
 
     @Test
-    void oversized_cancel_reasons_are_422() {
+    void oversized_cancel_reasons_are_400() {
         String task = s.call("POST", "/api/v1/tasks", Map.of("url", "https://a.test", "navigation_goal", "go"))
                 .json().at("/data/task_id").asText();
         assertEnvelopeError(s.call("POST", "/api/v1/tasks/" + task + "/cancel", Map.of("reason", "A".repeat(100_000))),
-                422);
+                400);
         String wf = s.call("POST", "/api/v1/workflows", String.format(WORKFLOW, "1")).json()
                 .at("/data/workflow_id").asText();
         String run = s.call("POST", "/api/v1/workflows/" + wf + "/runs", Map.of("parameters", Map.of()))
                 .json().at("/data/workflow_run_id").asText();
         assertEnvelopeError(s.call("POST", "/api/v1/workflows/" + wf + "/runs/" + run + "/cancel",
-                Map.of("reason", "A".repeat(100_000))), 422);
+                Map.of("reason", "A".repeat(100_000))), 400);
         assertThat(s.call("POST", "/api/v1/workflows/" + wf + "/runs/" + run + "/cancel",
                 Map.of("reason", "A".repeat(2000))).status()).isEqualTo(200);
     }

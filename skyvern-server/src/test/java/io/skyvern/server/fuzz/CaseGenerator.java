@@ -22,7 +22,7 @@ final class CaseGenerator {
     static final List<String> BODY_KINDS = List.of("valid", "drop_field", "duplicate_field", "retype_field",
             "huge_string", "deep_json", "number_out_of_range", "unicode_nul", "invalid_utf8", "wrong_content_type",
             "empty_body", "truncated_json", "random_bytes", "unknown_field", "non_object_body", "null_field",
-            "yaml_bomb", "deep_yaml", "yaml_oddity");
+            "yaml_bomb", "deep_yaml", "yaml_oddity", "unknown_top_field", "coerced_scalar");
     static final List<String> OTHER_KINDS = List.of("query_page", "query_date", "query_enum", "query_repeated",
             "query_junk", "path_id", "foreign_id", "wrong_method", "bad_api_key", "huge_header", "bad_request_id",
             "weird_accept", "raw_request", "idempotency_key", "forwarded_for");
@@ -76,6 +76,22 @@ final class CaseGenerator {
             case "non_object_body" -> d.body = Values.pick(random, List.of("[]", "[{}]", "\"text\"", "42", "null",
                     "true", "{}", "[" + new String(d.body, StandardCharsets.UTF_8) + "]")).getBytes(StandardCharsets.UTF_8);
             case "null_field" -> mutateField(d, (obj, field) -> obj.putNull(field));
+            case "unknown_top_field" -> strictBody(d, root -> root.put("zz_unknown_" + random.nextInt(1000), 1));
+            case "coerced_scalar" -> strictBody(d, root -> {
+                // a scalar of another JSON type for a known text, number or boolean field: never coerced
+                String field = Values.pick(random, List.of("url", "navigation_goal", "max_steps", "name", "title",
+                        "is_active", "reason"));
+                if (root.has(field) && root.get(field).isValueNode() && !root.get(field).isNull()) {
+                    JsonNode value = root.get(field);
+                    root.set(field, value.isTextual() ? (random.nextBoolean()
+                            ? com.fasterxml.jackson.databind.node.BooleanNode.TRUE
+                            : com.fasterxml.jackson.databind.node.IntNode.valueOf(7))
+                            : value.isIntegralNumber() ? com.fasterxml.jackson.databind.node.DoubleNode.valueOf(2.5)
+                            : com.fasterxml.jackson.databind.node.TextNode.valueOf(value.asText()));
+                } else {
+                    root.put("zz_unknown", true);
+                }
+            });
             case "yaml_bomb" -> yaml(d, Values.yamlBomb());
             case "deep_yaml" -> yaml(d, random.nextBoolean() ? Values.deepYaml(10_000) : Values.deepYaml(60));
             case "yaml_oddity" -> yaml(d, Values.pick(random, Values.YAML_ODDITIES));
@@ -150,6 +166,18 @@ final class CaseGenerator {
         mutateField(d, (obj, field) -> obj.put(field, marker));
         d.body = new String(d.body, StandardCharsets.UTF_8).replace("\"" + marker + "\"", rawJson)
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Changes the top level of a route's JSON body so that it no longer fits the schema: it must be refused. */
+    private void strictBody(Draft d, java.util.function.Consumer<ObjectNode> change) {
+        boolean json = d.contentType == null || d.contentType.startsWith("application/json");
+        ObjectNode root = d.route.seedBody() == null || !json ? null : d.tree();
+        if (root == null) {
+            return;
+        }
+        change.accept(root);
+        d.setTree(root);
+        d.mustFail = true;
     }
 
     private void duplicateField(Draft d) {

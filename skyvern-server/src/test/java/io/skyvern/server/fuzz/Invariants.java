@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
 
 /** The properties every answer must have, whatever was sent. */
 final class Invariants {
+    /** Schema (422) and rule (400) refusals: both list every problem as {field, message}. */
+    private static final java.util.Set<String> VALIDATION_CODES = java.util.Set.of("VALIDATION_ERROR",
+            "VALIDATION_FAILED", "WORKFLOW_VALIDATION_FAILED", "PARAMETER_VALIDATION_FAILED");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     private Invariants() {
@@ -61,6 +64,17 @@ final class Invariants {
         if (!ok && (!body.at("/error/code").isTextual() || body.at("/error/code").asText().isBlank()
                 || !body.at("/error/message").isTextual() || !body.at("/error/details").isObject())) {
             return Optional.of("error envelope without code, message and details");
+        }
+        if (!ok && VALIDATION_CODES.contains(body.at("/error/code").asText())) {
+            JsonNode errors = body.at("/error/details/errors");
+            if (!errors.isArray() || errors.isEmpty()) {
+                return Optional.of("a validation error without details.errors");
+            }
+            for (JsonNode e : errors) {
+                if (!e.path("field").isTextual() || !e.path("message").isTextual()) {
+                    return Optional.of("details.errors entry is not {field, message}: " + e);
+                }
+            }
         }
         String requestId = body.at("/metadata/request_id").asText("");
         if (!REQUEST_ID.matcher(requestId).matches()) {
