@@ -5,7 +5,8 @@
 // snapshots), walks the rendered DOM (open shadow roots included, iframes only as markers carrying
 // the data-skyvern-frame id Java gave them) and returns a JSON string: {url, title, htmlSize,
 // sinceMutation (ms since the DOM last changed, -1 unknown: lets a static page skip the settle
-// wait), elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
+// wait), animating (ms the longest finite running animation of at most 1.5 s still has to go, the
+// Settler's rule), elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
 // With probe=true it only counts visible interactables without an id yet (the page-change guard).
 // Depth counts emitted ancestors only, so indentation stays shallow.
 (opts) => {
@@ -291,6 +292,19 @@
     return JSON.stringify({ docId: String(window.__skyvernDocId || ''), unseen: n });
   };
 
+  // Same rule as the Settler's: finite animations ending within 1.5 s (fades, slides) count.
+  const animating = () => {
+    let left = 0;
+    if (!document.getAnimations) return 0;
+    for (const a of document.getAnimations()) {
+      if (a.playState !== 'running' || !a.effect) continue;
+      const t = a.effect.getComputedTiming();
+      const rest = t.endTime - (t.localTime || 0);
+      if (isFinite(rest) && rest > 0 && rest <= 1500) left = Math.max(left, rest);
+    }
+    return left;
+  };
+
   if (opts.probe) return probe();
   seedCounter();
   if (document.body) walkChildren(document.body, 0, false);
@@ -299,6 +313,7 @@
     title: document.title,
     htmlSize: document.documentElement ? document.documentElement.outerHTML.length : 0,
     sinceMutation: window.__skyvernLastMutation === undefined ? -1 : performance.now() - window.__skyvernLastMutation,
+    animating: animating(),
     elements: out,
   });
 }

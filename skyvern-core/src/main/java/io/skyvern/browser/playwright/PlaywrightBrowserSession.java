@@ -111,7 +111,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
             } catch (PlaywrightException e) {
                 raw[0] = null;  // a navigation destroyed the context mid-walk: settle on the new page
             }
-            if (raw[0] != null && settler.settledAlready(tabs.page(), raw[0].sinceMutationMs())) {
+            if (raw[0] != null && settler.settledAlready(tabs.page(), raw[0].sinceMutationMs(), raw[0].animatingMs())) {
                 settle[0] = SettleReport.NONE;
             } else {
                 settle[0] = settler.settle(tabs.page());
