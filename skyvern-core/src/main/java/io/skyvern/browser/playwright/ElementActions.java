@@ -70,7 +70,7 @@ final class ElementActions {
      * them, to the child the hit test landed on, rather than failing a click a person could make.
      */
     private static void clickOnTop(Locator l, String elementId, HitTester.Hit hit) {
-        if (l.isVisible()) {
+        if (hit.ownBox() && l.isVisible()) {
             try {
                 l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
                 return;

@@ -16,9 +16,10 @@ final class HitTester {
     /**
      * What the centre of the element's visible box hits; {@code cover} describes an unrelated
      * covering element; {@code inner} says the hit landed on a descendant, marked
-     * {@code data-skyvern-hit} (see {@link #MARK}).
+     * {@code data-skyvern-hit} (see {@link #MARK}); {@code ownBox} that the element has a box of its
+     * own (not only its children).
      */
-    record Hit(String state, boolean toggle, String cover, boolean inner) {
+    record Hit(String state, boolean toggle, String cover, boolean inner, boolean ownBox) {
         boolean covered() {
             return "covered".equals(state);
         }
@@ -77,7 +78,7 @@ final class HitTester {
                 if (window.__skyvernHit) window.__skyvernHit.removeAttribute('data-skyvern-hit');
                 window.__skyvernHit = hit;
                 hit.setAttribute('data-skyvern-hit', '');
-                return { state: 'hit', toggle, cover: '', inner: hit !== el };
+                return { state: 'hit', toggle, cover: '', inner: hit !== el, ownBox: box === el };
               }
               const labels = Array.from(el.labels || []);
               const wrap = el.closest && el.closest('label');
@@ -99,6 +100,6 @@ final class HitTester {
         @SuppressWarnings("unchecked")
         Map<String, Object> r = (Map<String, Object>) element.evaluate(SCRIPT);
         return new Hit(String.valueOf(r.get("state")), Boolean.TRUE.equals(r.get("toggle")), String.valueOf(r.get("cover")),
-                Boolean.TRUE.equals(r.get("inner")));
+                Boolean.TRUE.equals(r.get("inner")), Boolean.TRUE.equals(r.get("ownBox")));
     }
 }

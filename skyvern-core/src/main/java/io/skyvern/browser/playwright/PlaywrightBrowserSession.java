@@ -39,7 +39,7 @@ import java.util.function.Function;
  * A {@link BrowserSession} on one Playwright context and its pages ({@link TabSet}). Every
  * Playwright call runs on the session's {@link BrowserLane} thread, and so do the page event
  * handlers (Playwright fires them on the thread pumping its connection, which is only ever the
- * lane's; events that arrive between calls wait for the next call). {@link #waitFor(Duration)}
+ * lane's; between calls the lane pumps it when idle, see {@link BrowserLane}). {@link #waitFor(Duration)}
  * sleeps on the caller's thread so it does not hold the lane that other sessions share.
  * Snapshots settle first ({@link Settler}) and read every frame ({@link FrameSnapshotter}).
  */
