@@ -9,7 +9,9 @@ import java.util.List;
  * Clicks, checks and scrolls the way a person would, with short timeouts and messages the model
  * can act on. A click first hit-tests the element: covered by something unrelated, it fails at
  * once naming the cover; landing on the element's label, an ancestor or (for a hidden checkbox)
- * the custom control drawn over it, it clicks there. Checking verifies the state changed, falling
+ * the custom control drawn over it, it clicks there; landing on the element or a child of it, a
+ * click Playwright refuses as not visible goes to that child; finding nothing drawn, it fails at
+ * once. Checking verifies the state changed, falling
  * back to the label's or the element's own click for inputs with no box at all. Lane thread only.
  */
 final class ElementActions {
