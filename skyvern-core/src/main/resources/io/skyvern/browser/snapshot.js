@@ -5,8 +5,10 @@
 // snapshots), walks the rendered DOM (open shadow roots included, iframes only as markers carrying
 // the data-skyvern-frame id Java gave them) and returns a JSON string: {url, title, htmlSize,
 // sinceMutation (ms since the DOM last changed, -1 unknown: lets a static page skip the settle
-// wait), elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
-// With probe=true it only counts visible interactables without an id yet (the page-change guard).
+// wait), animating (ms the longest finite running animation of at most 1.5 s still has to go, the
+// Settler's rule), elements:[{id, tag, attributes, text, label, options, depth, frame, interactable}]}.
+// With probe=true it only counts visible interactables without an id yet (the page-change guard);
+// every run also leaves that probe as window.__skyvernProbe for the guard's later calls.
 // Depth counts emitted ancestors only, so indentation stays shallow.
 (opts) => {
   const MAX_TEXT = opts.maxText || 100;
@@ -71,6 +73,17 @@
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0 || (r.width <= minSize && r.height <= minSize)) return false;
     return typeof el.checkVisibility !== 'function' || el.checkVisibility();
+  };
+
+  // Whether a rendered descendant of el has a box a person could click (first 50 looked at).
+  const drawnChild = (el) => {
+    const todo = [...el.children];
+    for (let i = 0; i < todo.length && i < 50; i++) {
+      const r = todo[i].getBoundingClientRect();
+      if (r.width > 1 && r.height > 1 && getComputedStyle(todo[i]).visibility === 'visible') return true;
+      todo.push(...todo[i].children);
+    }
+    return false;
   };
 
   const kidsOf = (node) => {
@@ -250,7 +263,14 @@
       const r = el.getBoundingClientRect();
       const clipped = /(hidden|clip)/.test(style.overflow) && (r.width <= 1 || r.height <= 1);
       const cv = typeof el.checkVisibility !== 'function' || el.checkVisibility();
-      if (cv && !clipped && !field && style.opacity !== '0') walkChildren(el, depth, textDone);
+      if (!cv || clipped || field || style.opacity === '0') return;
+      // A control drawn by its child (a zero-size link whose label overflows it) is what a person
+      // clicks: it is listed (the click goes to the drawn child), not just its text.
+      if (style.visibility === 'visible' && isInteractable(el, style) && drawnChild(el)) {
+        walkInteractable(el, style, depth, textDone, null);
+        return;
+      }
+      walkChildren(el, depth, textDone);
       return;
     }
     const scroll = scrollRoom(el, style);
@@ -291,6 +311,23 @@
     return JSON.stringify({ docId: String(window.__skyvernDocId || ''), unseen: n });
   };
 
+  // Same rule as the Settler's: finite animations ending within 1.5 s (fades, slides) count.
+  const animating = () => {
+    let left = 0;
+    if (!document.getAnimations) return 0;
+    for (const a of document.getAnimations()) {
+      if (a.playState !== 'running' || !a.effect) continue;
+      const t = a.effect.getComputedTiming();
+      const rest = t.endTime - (t.localTime || 0);
+      if (isFinite(rest) && rest > 0 && rest <= 1500) left = Math.max(left, rest);
+    }
+    return left;
+  };
+
+  // Kept on the window so the guard's probe after each action is one tiny evaluate (this whole
+  // script is ~12 KB to send and compile) using these same rules; a document no snapshot has read
+  // yet has no probe and gets the full script in probe mode.
+  window.__skyvernProbe = probe;
   if (opts.probe) return probe();
   seedCounter();
   if (document.body) walkChildren(document.body, 0, false);
@@ -299,6 +336,7 @@
     title: document.title,
     htmlSize: document.documentElement ? document.documentElement.outerHTML.length : 0,
     sinceMutation: window.__skyvernLastMutation === undefined ? -1 : performance.now() - window.__skyvernLastMutation,
+    animating: animating(),
     elements: out,
   });
 }

@@ -1,6 +1,8 @@
 package io.skyvern.browser.playwright;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import io.skyvern.browser.BrowserActionException;
@@ -10,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,13 +23,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the contexts and pages made from them, goes through {@link #call(Callable)}, which runs the work
  * on the lane's thread: this is how Playwright's single-thread rule is kept. The driver and browser
  * start lazily and the browser is started again when it has died.
+ *
+ * <p>Playwright for Java reads its connection only inside a call, and every request of a session
+ * waits for our route handler ({@link NavigationGuard}) on that connection. So while no call runs
+ * (the model is thinking, a {@code wait} action sleeps, a test polls its server) the page's
+ * requests, a frame's form post, dialogs and new tabs would all stand still. The lane therefore
+ * pumps the connection every {@link #PUMP_MS} ms when it is idle: a 1 ms wait on any open page,
+ * which dispatches what arrived (handlers run here, on the lane thread, as before).
  */
 final class BrowserLane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserLane.class);
+    static final long PUMP_MS = 50;
 
     private final String name;
     private final BrowserLauncher launcher;
-    private final ExecutorService thread;
+    private final ScheduledExecutorService thread;
     private final AtomicInteger openSessions = new AtomicInteger();
     // Confined to the lane thread.
     private Playwright playwright;
@@ -36,11 +46,32 @@ final class BrowserLane implements AutoCloseable {
     BrowserLane(String name, BrowserLauncher launcher) {
         this.name = name;
         this.launcher = launcher;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+        thread.scheduleWithFixedDelay(this::pump, PUMP_MS, PUMP_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets Playwright dispatch what arrived since the last call (lane thread, between calls). */
+    private void pump() {
+        try {
+            if (openSessions.get() == 0 || !connected()) {
+                return;
+            }
+            for (BrowserContext c : browser.contexts()) {
+                for (Page p : c.pages()) {
+                    if (!p.isClosed()) {
+                        p.waitForTimeout(1);
+                        return;
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // A page closing or a browser going away right now: the next call will find out.
+            LOG.trace("Idle pump of {} skipped: {}", name, e.getMessage());
+        }
     }
 
     String name() {

@@ -9,7 +9,9 @@ import java.util.List;
  * Clicks, checks and scrolls the way a person would, with short timeouts and messages the model
  * can act on. A click first hit-tests the element: covered by something unrelated, it fails at
  * once naming the cover; landing on the element's label, an ancestor or (for a hidden checkbox)
- * the custom control drawn over it, it clicks there. Checking verifies the state changed, falling
+ * the custom control drawn over it, it clicks there; landing on the element or a child of it, a
+ * click Playwright refuses as not visible goes to that child; finding nothing drawn, it fails at
+ * once. Checking verifies the state changed, falling
  * back to the label's or the element's own click for inputs with no box at all. Lane thread only.
  */
 final class ElementActions {
@@ -52,26 +54,40 @@ final class ElementActions {
             case "covered" -> throw covered(elementId, hit);
             case "label", "ancestor", "sibling" -> l.click(new Locator.ClickOptions().setForce(true).setTimeout(ACTION_TIMEOUT_MS));
             case "nobox" -> {
-                if (hit.toggle()) {
-                    l.evaluate(CLICK_LABEL_OR_SELF);
-                } else {
-                    l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
+                if (!hit.toggle()) {
+                    throw notShown(elementId);  // Playwright would wait its whole timeout for it
                 }
+                l.evaluate(CLICK_LABEL_OR_SELF);
             }
-            default -> clickOnTop(l);
+            case "hit" -> clickOnTop(l, elementId, hit);
+            default -> l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
         }
     }
 
     /**
-     * Our hit test found the element itself at its centre, so a click there reaches it: when
-     * Playwright's own checks still do not pass in time (a widget that keeps animating is never
-     * "stable"), the click is sent without them rather than failing a click a person could make.
+     * Our hit test found the element (or a child of it) on top at the centre of what is drawn, so
+     * a click there reaches it. Playwright's own checks may still refuse: an element it deems not
+     * visible (no box of its own: display:contents, an inline link around blocks, a zero-size
+     * wrapper) or never "stable" (a widget that keeps animating). Then the click is sent without
+     * them, to the child the hit test landed on, rather than failing a click a person could make.
      */
-    private static void clickOnTop(Locator l) {
+    private static void clickOnTop(Locator l, String elementId, HitTester.Hit hit) {
+        if (hit.ownBox() && l.isVisible()) {
+            try {
+                l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
+                return;
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                // fall through to the forced click where the hit test landed
+            }
+        }
+        Locator target = hit.inner() ? l.locator(HitTester.MARK).first() : l;
         try {
-            l.click(new Locator.ClickOptions().setTimeout(ACTION_TIMEOUT_MS));
-        } catch (com.microsoft.playwright.TimeoutError e) {
-            l.click(new Locator.ClickOptions().setForce(true).setTimeout(ACTION_TIMEOUT_MS));
+            target.click(new Locator.ClickOptions().setForce(true).setTimeout(ACTION_TIMEOUT_MS));
+        } catch (com.microsoft.playwright.PlaywrightException e) {
+            if (String.valueOf(e.getMessage()).contains("not visible") || String.valueOf(e.getMessage()).contains("not attached")) {
+                throw notShown(elementId);  // it went away (faded out, re-rendered) in the meantime
+            }
+            throw e;
         }
     }
 
@@ -99,6 +115,11 @@ final class ElementActions {
         if (!Boolean.TRUE.equals(moved)) {
             throw new BrowserActionException("Scrolling " + elementId + " moved nothing: it (and the page) cannot scroll further that way");
         }
+    }
+
+    private static BrowserActionException notShown(String elementId) {
+        return new BrowserActionException("Click on " + elementId + " failed: it is not shown on the page now (hidden,"
+                + " emptied or removed since the page was read)");
     }
 
     private static BrowserActionException covered(String elementId, HitTester.Hit hit) {

@@ -32,7 +32,8 @@ final class FrameSnapshotter {
         String topOrigin = origin(main.url());
         List<ElementNode> out = new ArrayList<>();
         SnapshotReader.Raw top = readTree(tab, main, "", 0, topOrigin, out, 0);
-        return new SnapshotReader.Raw(top.url(), top.title(), top.htmlSize(), out, top.sinceMutationMs());
+        return new SnapshotReader.Raw(top.url(), top.title(), top.htmlSize(), out, top.sinceMutationMs(),
+                top.animatingMs());
     }
 
     /** Reads {@code frame} (its children get their ids first, so its markers carry them) and splices the children in. */

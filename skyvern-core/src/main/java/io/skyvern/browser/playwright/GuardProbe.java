@@ -14,11 +14,14 @@ import org.slf4j.LoggerFactory;
  * The page-change guard's look at a tab: the snapshot script in probe mode (same interactability
  * rules, no walk, no ids given) counts, in every frame, the visible interactables no snapshot has
  * given an id yet, and reads the main document's id, which the init script ({@link Settler})
- * renews with every document. One small evaluate per frame. Lane thread only.
+ * renews with every document. The guard runs after every action, so it must be cheap: each
+ * snapshot leaves its probe in the frame's window and the guard calls that (a one-line evaluate
+ * per frame); only a document no snapshot has read yet gets the whole script. Lane thread only.
  */
 final class GuardProbe {
     private static final Logger LOG = LoggerFactory.getLogger(GuardProbe.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String QUICK = "() => window.__skyvernProbe ? window.__skyvernProbe() : null";
 
     private GuardProbe() {
     }
@@ -29,8 +32,11 @@ final class GuardProbe {
         int unseen = 0;
         for (Frame f : p.frames()) {
             try {
-                JsonNode probe = MAPPER.readTree(String.valueOf(f.evaluate(SnapshotReader.SCRIPT,
-                        SnapshotReader.probeOptions())));
+                Object answer = f.evaluate(QUICK);
+                if (answer == null) {
+                    answer = f.evaluate(SnapshotReader.SCRIPT, SnapshotReader.probeOptions());
+                }
+                JsonNode probe = MAPPER.readTree(String.valueOf(answer));
                 unseen += probe.path("unseen").asInt();
                 if (f == p.mainFrame()) {
                     docId = probe.path("docId").asText();

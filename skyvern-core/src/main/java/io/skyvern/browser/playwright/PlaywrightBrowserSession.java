@@ -39,7 +39,7 @@ import java.util.function.Function;
  * A {@link BrowserSession} on one Playwright context and its pages ({@link TabSet}). Every
  * Playwright call runs on the session's {@link BrowserLane} thread, and so do the page event
  * handlers (Playwright fires them on the thread pumping its connection, which is only ever the
- * lane's; events that arrive between calls wait for the next call). {@link #waitFor(Duration)}
+ * lane's; between calls the lane pumps it when idle, see {@link BrowserLane}). {@link #waitFor(Duration)}
  * sleeps on the caller's thread so it does not hold the lane that other sessions share.
  * Snapshots settle first ({@link Settler}) and read every frame ({@link FrameSnapshotter}).
  */
@@ -111,7 +111,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
             } catch (PlaywrightException e) {
                 raw[0] = null;  // a navigation destroyed the context mid-walk: settle on the new page
             }
-            if (raw[0] != null && settler.settledAlready(tabs.page(), raw[0].sinceMutationMs())) {
+            if (raw[0] != null && settler.settledAlready(tabs.page(), raw[0].sinceMutationMs(), raw[0].animatingMs())) {
                 settle[0] = SettleReport.NONE;
             } else {
                 settle[0] = settler.settle(tabs.page());

@@ -30,11 +30,13 @@ final class SnapshotReader {
 
     /**
      * The raw result of one run of the script; {@code sinceMutationMs} is how long ago the frame's
-     * DOM last changed (-1 when unknown).
+     * DOM last changed (-1 when unknown), {@code animatingMs} how long its longest short running
+     * animation still has to go (0 when none).
      */
-    record Raw(String url, String title, int htmlSize, List<ElementNode> elements, double sinceMutationMs) {
+    record Raw(String url, String title, int htmlSize, List<ElementNode> elements, double sinceMutationMs,
+               double animatingMs) {
         Raw(String url, String title, int htmlSize, List<ElementNode> elements) {
-            this(url, title, htmlSize, elements, -1);
+            this(url, title, htmlSize, elements, -1, 0);
         }
     }
 
@@ -64,7 +66,7 @@ final class SnapshotReader {
                     n.path("frame").asText(), n.path("interactable").asBoolean()));
         }
         return new Raw(root.path("url").asText(), root.path("title").asText(), root.path("htmlSize").asInt(), nodes,
-                root.path("sinceMutation").asDouble(-1));
+                root.path("sinceMutation").asDouble(-1), root.path("animating").asDouble(0));
     }
 
     private static String loadScript() {

@@ -32,14 +32,17 @@ class FramesIT extends FixtureSiteBrowserTest {
         return session.snapshot();
     }
 
+    /** Whether {@code to} received the frame form with this value (the sites live as long as the class). */
+    private static boolean sent(FixtureSite to, String value) {
+        return to.submissions().stream().anyMatch(sub -> sub.path().equals("/frame-form/submit")
+                && value.equals(sub.fields().get("value")));
+    }
+
     private static List<ElementNode> named(PageSnapshot s, String name) {
         return s.interactables().stream().filter(e -> name.equals(e.attribute("name"))).toList();
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Fails in a full clean-clone CI run (the cross-origin frame's post never reaches the "
-            + "second site) while it passes alone; not explained yet. The end-to-end cross-origin form scenario "
-            + "(components.IframeFormIT) covers the same path through the agent and passes.")
     void cross_origin_frame_is_in_the_tree_with_its_origin_and_its_form_works() {
         PageSnapshot s = framesPage();
         List<ElementNode> inputs = named(s, "value");
@@ -55,14 +58,30 @@ class FramesIT extends FixtureSiteBrowserTest {
 
         session.fill(cross.id(), "crossing");
         session.click(submit.id());
-        for (int i = 0; i < 50 && other.lastSubmission("/frame-form/submit").isEmpty(); i++) {
+        for (int i = 0; i < 50 && !sent(other, "crossing"); i++) {
             session.waitFor(java.time.Duration.ofMillis(100));   // the frame's form posts on its own time
         }
 
-        assertThat(other.lastSubmission("/frame-form/submit")).get()
-                .extracting(sub -> sub.fields().get("value")).isEqualTo("crossing");
-        assertThat(site.lastSubmission("/frame-form/submit")).isEmpty();
+        assertThat(sent(other, "crossing")).as("the cross-origin site got the form").isTrue();
+        assertThat(sent(site, "crossing")).as("the page's own site did not").isFalse();
         assertThat(session.snapshot().text()).contains("Iframe submitted: crossing");
+    }
+
+    /**
+     * Why the test above once failed in full runs only: every request waits for our route handler,
+     * and Playwright for Java served it only inside a call. A post sent after the click returned
+     * stood still while the test slept. The lane now pumps the connection when idle.
+     */
+    @Test
+    void a_request_the_page_sends_while_the_session_is_idle_goes_out() throws InterruptedException {
+        framesPage();
+        session.evaluate("setTimeout(() => fetch(other + '/frame-form/submit?value=idle', { mode: 'no-cors' }), 300);"
+                + " return true", java.util.Map.of("other", other.baseUrl()));
+        for (int i = 0; i < 50 && !sent(other, "idle"); i++) {
+            Thread.sleep(100);  // no session call in between: nothing pumps Playwright but the lane itself
+        }
+
+        assertThat(sent(other, "idle")).isTrue();
     }
 
     @Test

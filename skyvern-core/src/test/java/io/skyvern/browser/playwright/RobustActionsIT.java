@@ -61,6 +61,38 @@ class RobustActionsIT extends FixtureSiteBrowserTest {
         assertThat(session.snapshot().text()).contains("bought");
     }
 
+    private static String byText(PageSnapshot s, String text) {
+        return s.interactables().stream().filter(e -> e.text().equals(text)).map(ElementNode::id).findFirst()
+                .orElseThrow(() -> new AssertionError(text + " not in\n" + s.renderedTree()));
+    }
+
+    @Test
+    void a_control_drawn_by_its_child_is_listed_and_clicked_quickly() {
+        session.navigate(site.url("/web/drawn"));
+        PageSnapshot s = session.snapshot();
+        String contents = byText(s, "Open contents");
+        String zero = byText(s, "Open zero");
+        long start = System.nanoTime();
+
+        session.click(contents);
+        assertThat(session.snapshot().text()).contains("contents clicked");
+        session.click(zero);
+        assertThat(session.snapshot().text()).contains("zero clicked");
+        assertThat((System.nanoTime() - start) / 1_000_000).as("no wait for Playwright's visibility").isLessThan(4_000);
+    }
+
+    @Test
+    void the_snapshot_after_a_click_waits_for_a_fade_out_to_end() {
+        session.navigate(site.url("/web/drawn"));
+        session.click(byText(session.snapshot(), "Fade away"));
+
+        PageSnapshot after = session.snapshot();
+
+        assertThat(after.text()).contains("faded");
+        assertThat(after.interactables()).extracting(ElementNode::text).doesNotContain("Fade away");
+        assertThat(after.settle().waitedFor()).as(after.settle().toString()).contains("animations");
+    }
+
     @Test
     void press_on_an_element_focuses_it_first() {
         session.navigate(site.url("/login"));

@@ -1,7 +1,6 @@
 package io.skyvern.server.components;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,9 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * loaded, once its texts arrive from the server. The site must get the form with the consent
  * cookie set.
  */
-@Disabled("Known defect, issue #11 stays open: a click on cookieconsent's <a role=button> (no href) fails with "
-        + "'Element is not visible' although the snapshot shows it and the hit test lands on it. The 'covered by' "
-        + "message itself works.")
 class ConsentOverlayIT {
     @RegisterExtension
     static final ComponentSuite suite = new ComponentSuite();
