@@ -38,8 +38,8 @@ final class StepMeter {
         actionMs += millis;
     }
 
-    StepResult result(boolean completed, String failureReason, JsonNode output) {
+    StepResult result(boolean completed, String failureReason, JsonNode output, String mode) {
         return new StepResult(completed, failureReason, inputTokens, outputTokens, cost, llmMs, snapshotMs, actionMs,
-                output, settle.waitedMs(), settle.waitedFor());
+                output, settle.waitedMs(), settle.waitedFor(), mode);
     }
 }

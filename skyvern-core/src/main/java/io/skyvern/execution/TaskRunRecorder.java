@@ -1,6 +1,7 @@
 package io.skyvern.execution;
 
 import io.skyvern.agent.Action;
+import io.skyvern.agent.ActionInputs;
 import io.skyvern.agent.ActionOutcome;
 import io.skyvern.agent.RunRecorder;
 import io.skyvern.agent.StepResult;
