@@ -70,6 +70,19 @@ public final class ScriptService {
         }
     }
 
+    /**
+     * The task's script as a standalone Playwright-for-Java program ({@link JavaExporter}); the
+     * caller has checked the task belongs to {@code organizationId}. {@code SCRIPT_NOT_FOUND} when the
+     * task used or recorded no script (it did not complete) or its script was deleted.
+     */
+    public String exportJava(String organizationId, String taskId, String startUrl, JsonNode payload) {
+        RunScript run = repository.findRun(taskId).filter(r -> r.scriptId().isPresent() && r.scriptVersion().isPresent())
+                .orElseThrow(() -> new SkyvernException(ErrorCode.SCRIPT_NOT_FOUND, "Task " + taskId
+                        + " has no script: only a completed run records one"));
+        ScriptVersion version = version(organizationId, run.scriptId().get(), run.scriptVersion().get());
+        return new JavaExporter().export(taskId, startUrl, payload, version);
+    }
+
     public void saveRun(String runId, String organizationId, RunScript run) {
         repository.saveRun(runId, organizationId, run);
     }

@@ -149,6 +149,25 @@ class ReplayIT {
         assertThat(bed.skyvern.tasks().get(other, theirs).failureReason()).contains("no script under the cache key");
     }
 
+    @Test
+    void an_exported_program_compiles_and_reaches_the_same_final_page() throws Exception {
+        Task task = run(RunMode.AGENT);
+        assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
+        String source = bed.skyvern.scripts().exportJava(bed.org, task.taskId(), task.url(), task.navigationPayload());
+        assertThat(source).contains("public class SkyvernExport", "AriaRole.TEXTBOX", "\"Username\"",
+                        "LOGIN_USERNAME = \"alice\"", "secret(\"SKYVERN_SECRET_LOGIN_PASSWORD\")")
+                .doesNotContain(ReplaySite.PASSWORD);
+        var steps = bed.skyvern.tasks().steps(bed.org, task.taskId(), new io.skyvern.task.StepQuery(false, false,
+                java.util.Set.of()));
+        String finalUrl = steps.get(steps.size() - 1).step().url();
+
+        String out = ExportedProgram.compileAndRun("SkyvernExport", source, java.util.Map.of(
+                "SKYVERN_SECRET_LOGIN_PASSWORD", ReplaySite.PASSWORD,
+                "SKYVERN_BROWSER_EXECUTABLE", ExecutionTestBed.CHROMIUM, "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"));
+
+        assertThat(out).contains("FINAL_URL=" + finalUrl);
+    }
+
     private Task run(RunMode mode) throws IOException {
         return bed.await(bed.skyvern.tasks().create(bed.org, request(mode)).taskId(), Duration.ofSeconds(90));
     }
