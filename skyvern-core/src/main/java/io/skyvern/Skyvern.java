@@ -285,7 +285,7 @@ public final class Skyvern implements AutoCloseable {
     public LocalSkyvernClient client(String organizationId) {
         organizations.get(organizationId);
         return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, artifacts, browserSessions,
-                runEnds, credentials, totpCodes);
+                runEnds, credentials, totpCodes, scripts);
     }
 
     /**
