@@ -197,10 +197,20 @@ final class StepActor {
             return Optional.empty();
         }
         try {
-            return run.session.describe(elementId);
+            return run.session.describe(elementId).map(d -> redacted(d, run.secrets));
         } catch (SkyvernException e) {
             return Optional.empty();   // the action reports the element's trouble itself
         }
+    }
+
+    /** The descriptor with any real secret the page showed (a label, nearby text) replaced by its placeholder. */
+    static ElementDescriptor redacted(ElementDescriptor d, PayloadSecrets secrets) {
+        java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        d.attributes().forEach((k, v) -> attributes.put(k, secrets.redact(v)));
+        return new ElementDescriptor(d.role(), secrets.redact(d.name()), d.tag(), secrets.redact(d.label()),
+                secrets.redact(d.placeholder()), secrets.redact(d.text()), attributes, secrets.redact(d.cssPath()),
+                secrets.redact(d.xpath()), d.framePath().stream().map(secrets::redact).toList(),
+                secrets.redact(d.nearText()));
     }
 
     /** The action as a script keeps it: input_text names the payload key its text came from. */

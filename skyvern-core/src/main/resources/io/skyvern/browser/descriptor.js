@@ -71,10 +71,21 @@ function xpathOf(el) {
   }
   return '/' + parts.join('/');
 }
+// Visible text of an element; a field's value is never read (it may be a secret typed earlier),
+// only the caption of an input button is.
+function textOf(el) {
+  const tag = el.tagName.toLowerCase();
+  if (tag === 'input') {
+    const type = (el.getAttribute('type') || 'text').toLowerCase();
+    return ['submit', 'button', 'reset'].includes(type) ? norm(el.value) : '';
+  }
+  if (tag === 'textarea' || tag === 'select') return '';
+  return norm(el.innerText);
+}
 function nearText(el) {
   for (let n = el.parentElement, hops = 0; n && hops < 4; n = n.parentElement, hops++) {
     const t = norm(n.innerText);
-    const own = norm(el.innerText);
+    const own = textOf(el);
     if (t && t !== own) return t.slice(0, 120);
   }
   return '';
@@ -84,7 +95,7 @@ function describe(el) {
   for (const a of STABLE) if (el.hasAttribute(a)) attributes[a] = el.getAttribute(a).slice(0, 300);
   for (const a of el.attributes) if (a.name.startsWith('aria-') && !attributes[a.name]) attributes[a.name] = a.value.slice(0, 300);
   return { role: roleOf(el), name: nameOf(el), tag: el.tagName.toLowerCase(), label: labelOf(el),
-    placeholder: norm(el.getAttribute('placeholder')), text: norm(el.innerText || el.value),
+    placeholder: norm(el.getAttribute('placeholder')), text: textOf(el),
     attributes, css_path: cssPath(el), xpath: xpathOf(el), near_text: nearText(el) };
 }
 function all() {
@@ -99,7 +110,7 @@ function strategies(d) {
   }
   if (d.label) out.push(['label', () => all().filter(e => e.tagName.toLowerCase() === d.tag && labelOf(e) === d.label)]);
   if (d.placeholder) out.push(['placeholder', () => all().filter(e => e.tagName.toLowerCase() === d.tag && norm(e.getAttribute('placeholder')) === d.placeholder)]);
-  if (d.text) out.push(['text', () => all().filter(e => e.tagName.toLowerCase() === d.tag && norm(e.innerText || e.value) === d.text)]);
+  if (d.text) out.push(['text', () => all().filter(e => e.tagName.toLowerCase() === d.tag && textOf(e) === d.text)]);
   if (d.css_path) out.push(['css', () => { try { return Array.from(document.querySelectorAll(d.css_path)); } catch (e) { return []; } }]);
   if (d.xpath) out.push(['xpath', () => {
     const r = document.evaluate(d.xpath, document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);

@@ -104,6 +104,9 @@ class ReplayIT {
         RunScript after = bed.skyvern.scripts().run(healed.taskId()).orElseThrow();
         assertThat(after.scriptId()).isEqualTo(bed.skyvern.scripts().run(first.taskId()).orElseThrow().scriptId());
         assertThat(after.scriptVersion()).contains(2);
+        // The heal typed into fields the replay had filled: no descriptor may have read the password back.
+        assertThat(Json.mapper().writeValueAsString(bed.skyvern.scripts().get(bed.org, after.scriptId().orElseThrow())))
+                .doesNotContain(ReplaySite.PASSWORD);
 
         Task again = run(RunMode.AUTO);   // the new version replays the renamed page as is
         assertThat(again.status()).isEqualTo(TaskStatus.COMPLETED);
