@@ -34,6 +34,8 @@ import io.skyvern.execution.WorkflowRunExecutor;
 import io.skyvern.execution.RunDispatcher;
 import io.skyvern.execution.RunRegistry;
 import io.skyvern.execution.TaskRunExecutor;
+import io.skyvern.persistence.JdbiScriptRepository;
+import io.skyvern.script.ScriptService;
 import io.skyvern.execution.TaskWebhooks;
 import io.skyvern.idempotency.IdempotencyService;
 import io.skyvern.netpolicy.NetworkPolicy;
@@ -111,6 +113,7 @@ public final class Skyvern implements AutoCloseable {
     private final LoginRuns loginRuns;
     private final ScheduledExecutorService sweeper;
     private final IdempotencyService idempotency;
+    private final ScriptService scripts;
 
     private Skyvern(SkyvernConfig config, Clock clock, IdGenerator ids) {
         this.config = config;
@@ -151,11 +154,13 @@ public final class Skyvern implements AutoCloseable {
                     taskRepos.tasks(), taskWebhooks::finished, clock);
             logins.set(loginRuns);
             hooks.useLogins(loginRuns);
+            this.scripts = new ScriptService(new JdbiScriptRepository(database), ids, clock);
+            hooks.useScripts(scripts, config.runs().defaultRunMode());
             this.workflows = new WorkflowService(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), organizations, clock, ids, hooks);
             TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
                     new LazyAgent(llm, clock, AgentOptions.of(config.llm())), browserSessions, registry, taskWebhooks, config,
-                    ids, clock, loginRuns);
+                    ids, clock, loginRuns, scripts);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
                     AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork(), loginRuns.blockLogins()), artifacts,
@@ -232,6 +237,11 @@ public final class Skyvern implements AutoCloseable {
         return idempotency;
     }
 
+    /** Replay scripts recorded from completed runs (list, show, delete). */
+    public ScriptService scripts() {
+        return scripts;
+    }
+
     public TaskService tasks() {
         return tasks;
     }
@@ -275,7 +285,7 @@ public final class Skyvern implements AutoCloseable {
     public LocalSkyvernClient client(String organizationId) {
         organizations.get(organizationId);
         return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, artifacts, browserSessions,
-                runEnds, credentials, totpCodes);
+                runEnds, credentials, totpCodes, scripts);
     }
 
     /**

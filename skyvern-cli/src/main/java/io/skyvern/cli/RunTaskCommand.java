@@ -47,6 +47,16 @@ final class RunTaskCommand implements Callable<Integer> {
     @Option(names = "--browser-session", paramLabel = "ID", description = "Run in this persistent browser session.")
     String browserSession;
 
+    @Option(names = "--mode", paramLabel = "agent|auto|replay",
+            description = "agent: always the model; auto: replay the recorded script when there is one, else record "
+                    + "one; replay: the script only (fails at once without one). Default: configured (agent).")
+    String mode;
+
+    @Option(names = "--cache-key", paramLabel = "TEMPLATE",
+            description = "The script's cache key, e.g. '{{ site }}-login' (default: derived from URL, goal and the "
+                    + "payload's key names).")
+    String cacheKey;
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Cancel the task if it has not finished after DURATION (e.g. 90s, 5m); exit status 3.")
     Duration timeout;
@@ -124,7 +134,17 @@ final class RunTaskCommand implements Callable<Integer> {
                 .maxSteps(maxSteps)
                 .webhookCallbackUrl(webhook)
                 .browserSessionId(browserSession)
+                .runMode(mode == null ? null : parseMode(mode))
+                .cacheKey(cacheKey)
                 .build();
+    }
+
+    private static io.skyvern.common.RunMode parseMode(String value) {
+        try {
+            return io.skyvern.common.RunMode.parse(value);
+        } catch (io.skyvern.common.SkyvernException e) {
+            throw new UsageException("--mode must be agent, auto or replay (got '" + value + "')");
+        }
     }
 
     private static void removeHook(Thread hook) {

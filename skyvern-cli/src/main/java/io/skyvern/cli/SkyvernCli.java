@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = "AI browser automation from the terminal: in-process by default, or against a "
                 + "Skyvern server with --server URL --api-key KEY.",
         subcommands = {RunTaskCommand.class, DemoCommand.class, TasksCommand.class, WorkflowsCommand.class, SessionsCommand.class,
-                OrgCommand.class, KeysCommand.class, CredentialsCommand.class, TotpCommand.class, ServeCommand.class,
+                OrgCommand.class, KeysCommand.class, CredentialsCommand.class, TotpCommand.class, ScriptsCommand.class, ServeCommand.class,
                 VersionCommand.class,
                 CompletionCommand.class},
         footer = {"", "Exit status: 0 success (task completed), 1 failure (task failed or terminated),",

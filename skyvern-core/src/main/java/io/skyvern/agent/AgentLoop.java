@@ -33,6 +33,7 @@ public final class AgentLoop {
     private final ActionParser parser;
     private final Extractor extractor;
     private final StepActor actor;
+    private final Replayer replayer;
     private final Clock clock;
     private final AgentOptions options;
 
@@ -49,6 +50,7 @@ public final class AgentLoop {
         this.clock = clock;
         this.options = options;
         this.actor = new StepActor(extractor, new CompletionVerifier(llm), options, this::stopRequested);
+        this.replayer = new Replayer(actor, this::stopRequested);
     }
 
     public Extractor extractor() {
@@ -57,18 +59,35 @@ public final class AgentLoop {
 
     public AgentResult run(AgentGoal goal, BrowserSession session, RunControl control, RunRecorder recorder,
                            Path downloadDir) {
-        AgentRun run = new AgentRun(goal, session, control, recorder, downloadDir, options.historyChars());
+        return run(goal, session, control, recorder, downloadDir, ScriptRun.record());
+    }
+
+    /**
+     * A run with a script: {@link ScriptRun#replay replays} one (healing what changed, the agent taking
+     * over when the run diverges) or only records one; either way {@code script} holds what ran.
+     */
+    public AgentResult run(AgentGoal goal, BrowserSession session, RunControl control, RunRecorder recorder,
+                           Path downloadDir, ScriptRun script) {
+        AgentRun run = new AgentRun(goal, session, control, recorder, downloadDir, options.historyChars(), script);
         try {
             if (goal.url() != null && !goal.url().isBlank()) {
                 session.navigate(goal.url());
                 recorder.log("INFO", "Opened " + goal.url());
             }
-            for (int step = recorder.stepsAlreadyTaken() + 1; step <= goal.maxSteps(); step++) {
+            int first = recorder.stepsAlreadyTaken() + 1;
+            if (!script.plan().isEmpty()) {
+                Replayer.Outcome replayed = replayer.replay(run, first, (step, mode) -> runStep(step, run, mode));
+                if (replayed.end().isPresent()) {
+                    return replayed.end().get();
+                }
+                first = replayed.nextStep();
+            }
+            for (int step = first; step <= goal.maxSteps(); step++) {
                 Optional<AgentResult> stop = stopRequested(run);
                 if (stop.isPresent()) {
                     return stop.get();
                 }
-                Optional<AgentResult> end = runStep(step, run);
+                Optional<AgentResult> end = runStep(step, run, StepResult.AGENT);
                 if (end.isPresent()) {
                     return end.get();
                 }
@@ -109,7 +128,7 @@ public final class AgentLoop {
     }
 
     /** One step through its four phases; the {@code finally} is the one place a step is finished. */
-    private Optional<AgentResult> runStep(int stepNumber, AgentRun run) {
+    private Optional<AgentResult> runStep(int stepNumber, AgentRun run, String mode) {
         String startUrl = run.session.currentUrl();
         String stepId = run.recorder.startStep(stepNumber, startUrl);
         StepMeter meter = new StepMeter();
@@ -132,7 +151,7 @@ public final class AgentLoop {
             throw e;
         } finally {
             if (!Thread.currentThread().isInterrupted()) {
-                record(stepId, stepNumber, startUrl, answer, end, meter, run);
+                record(stepId, stepNumber, startUrl, answer, end, meter, run, mode);
             }
         }
     }
@@ -192,7 +211,7 @@ public final class AgentLoop {
 
     /** The one place a step ends: its record, its screenshot after, and its line in the history. */
     private void record(String stepId, int stepNumber, String startUrl, ModelAnswer answer, StepEnd end,
-                        StepMeter meter, AgentRun run) {
+                        StepMeter meter, AgentRun run, String mode) {
         try {
             if (end.runResult().isEmpty() && end.completed() && !run.session.closed()) {
                 run.recorder.artifact(stepId, ArtifactType.SCREENSHOT_AFTER, run.session.screenshot());
@@ -202,8 +221,9 @@ public final class AgentLoop {
         } finally {
             boolean stopped = end.runResult().filter(r -> r instanceof AgentResult.Canceled
                     || r instanceof AgentResult.TimedOut).isPresent();
-            run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output(), stopped));
+            run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output(), stopped, mode));
             run.history.add(stepNumber, startUrl, end.outcomes(), answer.memory());
+            run.script.endStep(mode);
         }
     }
 

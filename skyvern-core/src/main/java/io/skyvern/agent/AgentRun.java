@@ -19,10 +19,11 @@ final class AgentRun {
     final PayloadSecrets secrets;
     final Set<Path> uploads;
     final RunHistory history;
+    final ScriptRun script;
     AgentUsage usage = AgentUsage.ZERO;
 
     AgentRun(AgentGoal goal, BrowserSession session, RunControl control, RunRecorder recorder, Path downloadDir,
-             int historyChars) {
+             int historyChars, ScriptRun script) {
         this.goal = goal;
         this.session = session;
         this.control = control;
@@ -31,6 +32,7 @@ final class AgentRun {
         this.secrets = goal.secrets();
         this.uploads = UploadOffer.filesOffered(goal.navigationPayload());
         this.history = new RunHistory(historyChars);
+        this.script = script;
     }
 
     void addUsage(long in, long out, double cost) {

@@ -3,6 +3,7 @@ package io.skyvern.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.artifact.ArtifactType;
 import io.skyvern.browser.BrowserEvent;
+import io.skyvern.browser.ElementDescriptor;
 import io.skyvern.browser.PageSnapshot;
 import io.skyvern.browser.PageState;
 import io.skyvern.common.SkyvernException;
@@ -43,6 +44,7 @@ final class StepActor {
         List<ActionOutcome> outcomes = new ArrayList<>();
         JsonNode output = null;
         PageState before = pageState(run).orElse(null);
+        run.script.startStep(seen.snapshot().url(), seen.snapshot().title());
         for (int i = 0; i < actions.size(); i++) {
             Optional<AgentResult> stop = stopCheck.apply(run);
             if (stop.isPresent()) {
@@ -63,12 +65,14 @@ final class StepActor {
             }
             long a0 = System.nanoTime();
             ActionOutcome outcome;
+            ElementDescriptor element = null;
             if (action instanceof Action.Extract) {
                 Extractor.Extraction extraction = extract(stepId, run, meter);
                 output = extraction.data();
                 outcome = extraction.succeeded() ? ActionOutcome.ok(action, "extracted", AgentLoop.millisSince(a0))
                         : ActionOutcome.failed(action, extraction.failureReason(), AgentLoop.millisSince(a0));
             } else {
+                element = describe(action, run).orElse(null);
                 outcome = withEvents(run.executor.execute(action, run.session, run.secrets, run.uploads), stepId, run);
             }
             meter.action(outcome.durationMs());
@@ -76,6 +80,9 @@ final class StepActor {
             run.recorder.action(stepId, i, action, outcome);
             outcome.download().ifPresent(file -> run.recorder.artifact(stepId, ArtifactType.DOWNLOAD, readAll(file)));
             outcomes.add(outcome);
+            if (outcome.success()) {
+                run.script.add(scripted(action, element, run));
+            }
             if (!outcome.success()) {
                 skipRest(stepId, actions, i + 1, "an earlier action of this step failed", run, outcomes);
                 break;
@@ -106,8 +113,15 @@ final class StepActor {
                 return StepEnd.continued(outcomes, null);
             }
         }
+        return completed(stepId, order, complete, run, meter, outcomes);
+    }
+
+    /** Ends the run on an accepted {@code complete} (checked, or replayed): records it, then extracts if asked. */
+    StepEnd completed(String stepId, int order, Action.Complete complete, AgentRun run, StepMeter meter,
+                      List<ActionOutcome> outcomes) {
         ActionOutcome done = ActionOutcome.ok(complete, "goal complete", 0);
         run.recorder.action(stepId, order, complete, done);
+        run.script.add(ScriptAction.of(complete, null, null));
         outcomes.add(done);
         if (!run.goal.wantsExtraction()) {
             return StepEnd.ended(true, null, null, outcomes, new AgentResult.Completed(null, run.usage));
@@ -149,7 +163,7 @@ final class StepActor {
         return Optional.of(reason.isBlank() ? "the check found the goal unmet" : reason);
     }
 
-    private Extractor.Extraction extract(String stepId, AgentRun run, StepMeter meter) {
+    Extractor.Extraction extract(String stepId, AgentRun run, StepMeter meter) {
         PageSnapshot snapshot = run.session.snapshot();
         AgentGoal goal = run.goal;
         String goalText = goal.wantsExtraction() ? goal.dataExtractionGoal() : goal.navigationGoal();
@@ -174,6 +188,39 @@ final class StepActor {
         }
     }
 
+    /**
+     * The element's durable descriptor, taken before the action runs (a click may take the element
+     * away); empty for actions without an element or when the page cannot say (the action still runs).
+     */
+    static Optional<ElementDescriptor> describe(Action action, AgentRun run) {
+        String elementId = ActionInputs.elementId(action);
+        if (elementId == null) {
+            return Optional.empty();
+        }
+        try {
+            return run.session.describe(elementId).map(d -> redacted(d, run.secrets));
+        } catch (SkyvernException e) {
+            return Optional.empty();   // the action reports the element's trouble itself
+        }
+    }
+
+    /** The descriptor with any real secret the page showed (a label, nearby text) replaced by its placeholder. */
+    static ElementDescriptor redacted(ElementDescriptor d, PayloadSecrets secrets) {
+        java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+        d.attributes().forEach((k, v) -> attributes.put(k, secrets.redact(v)));
+        return new ElementDescriptor(d.role(), secrets.redact(d.name()), d.tag(), secrets.redact(d.label()),
+                secrets.redact(d.placeholder()), secrets.redact(d.text()), attributes, secrets.redact(d.cssPath()),
+                secrets.redact(d.xpath()), d.framePath().stream().map(secrets::redact).toList(),
+                secrets.redact(d.nearText()));
+    }
+
+    /** The action as a script keeps it: input_text names the payload key its text came from. */
+    static ScriptAction scripted(Action action, ElementDescriptor element, AgentRun run) {
+        String key = action instanceof Action.InputText input
+                ? PayloadKeys.keyOf(input.text(), run.goal.navigationPayload()).orElse(null) : null;
+        return ScriptAction.of(action, element, key);
+    }
+
     /** Answering a future dialog, waiting for data or extracting leaves the page as it was. */
     private static boolean mayChangePage(Action action) {
         return !(action instanceof Action.HandleDialog || action instanceof Action.Extract);
@@ -188,7 +235,7 @@ final class StepActor {
     }
 
     /** The outcome with what the page did meanwhile appended to its message. */
-    private static ActionOutcome withEvents(ActionOutcome outcome, String stepId, AgentRun run) {
+    static ActionOutcome withEvents(ActionOutcome outcome, String stepId, AgentRun run) {
         List<String> events = report(run.session.drainEvents(), stepId, run);
         if (events.isEmpty()) {
             return outcome;

@@ -38,8 +38,8 @@ final class StepMeter {
         actionMs += millis;
     }
 
-    StepResult result(boolean completed, String failureReason, JsonNode output, boolean stopped) {
+    StepResult result(boolean completed, String failureReason, JsonNode output, boolean stopped, String mode) {
         return new StepResult(completed, failureReason, inputTokens, outputTokens, cost, llmMs, snapshotMs, actionMs,
-                output, settle.waitedMs(), settle.waitedFor(), stopped);
+                output, settle.waitedMs(), settle.waitedFor(), stopped, mode);
     }
 }

@@ -4,22 +4,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The record of a finished step: status, failure, tokens, cost and where the time went, including
- * how long the snapshot waited for the page to settle and what it waited for. {@code stopped}: the
- * run was stopped (canceled, out of time) while the step was open, so the step did not fail, it
+ * how long the snapshot waited for the page to settle and what it waited for, and how its actions
+ * were chosen ({@link #AGENT}, {@link #REPLAYED} from a script, or {@link #HEALED}). {@code stopped}:
+ * the run was stopped (canceled, out of time) while the step was open, so the step did not fail, it
  * was cut short.
  */
 public record StepResult(boolean completed, String failureReason, long inputTokens, long outputTokens, double cost,
                          long llmMs, long snapshotMs, long actionMs, JsonNode output, long settleMs,
-                         String settleWaitedFor, boolean stopped) {
+                         String settleWaitedFor, boolean stopped, String mode) {
+    /** The step's actions came from the model. */
+    public static final String AGENT = "agent";
+    /** The step's actions came from a script, without the model. */
+    public static final String REPLAYED = "replayed";
+    /** A script step could not be replayed; the model chose this step's actions. */
+    public static final String HEALED = "healed";
+
     public StepResult {
         settleWaitedFor = settleWaitedFor == null ? "" : settleWaitedFor;
+        mode = mode == null ? AGENT : mode;
     }
 
     public StepResult(boolean completed, String failureReason, long inputTokens, long outputTokens, double cost,
                       long llmMs, long snapshotMs, long actionMs, JsonNode output, long settleMs,
                       String settleWaitedFor) {
         this(completed, failureReason, inputTokens, outputTokens, cost, llmMs, snapshotMs, actionMs, output, settleMs,
-                settleWaitedFor, false);
+                settleWaitedFor, false, AGENT);
     }
 
     public StepResult(boolean completed, String failureReason, long inputTokens, long outputTokens, double cost,

@@ -103,6 +103,23 @@ public interface BrowserSession extends AutoCloseable {
      */
     Object evaluate(String functionBody, Map<String, Object> args);
 
+    /**
+     * How to find element {@code elementId} of the latest snapshot again on a later load of the page
+     * (replay); empty when this session cannot say.
+     */
+    default java.util.Optional<ElementDescriptor> describe(String elementId) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The action id of the one element of the current tab that {@code descriptor} names (usable by
+     * {@link #click} and the other actions until the next snapshot); empty when no element, or more
+     * than one, matches.
+     */
+    default java.util.Optional<String> find(ElementDescriptor descriptor) {
+        return java.util.Optional.empty();
+    }
+
     /** Whether the session, its page or its browser has gone. */
     boolean closed();
 

@@ -65,12 +65,14 @@ public final class LocalSkyvernClient implements SkyvernClient {
     private final ArtifactService artifacts;
     private final BrowserSessionService browserSessions;
     private final RunEndSignals runEnds;
+    private final io.skyvern.script.ScriptService scripts;
 
     public LocalSkyvernClient(String organizationId, OrganizationService organizations, TaskService tasks,
                               WorkflowService workflows, ArtifactService artifacts,
                               BrowserSessionService browserSessions, RunEndSignals runEnds,
                               io.skyvern.credential.CredentialService credentials,
-                              io.skyvern.totp.TotpCodeService totpCodes) {
+                              io.skyvern.totp.TotpCodeService totpCodes, io.skyvern.script.ScriptService scripts) {
+        this.scripts = Objects.requireNonNull(scripts, "scripts");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.totpCodes = Objects.requireNonNull(totpCodes, "totpCodes");
         this.organizationId = Objects.requireNonNull(organizationId, "organizationId");
@@ -303,5 +305,26 @@ public final class LocalSkyvernClient implements SkyvernClient {
         raw.set("closed_at", Json.mapper().valueToTree(s.closedAt()));
         return new BrowserSessionInfo(s.browserSessionId(), s.status(), s.timeoutMinutes(), s.createdAt(),
                 s.closedAt(), raw);
+    }
+
+    @Override
+    public Page<io.skyvern.script.Script> listScripts(io.skyvern.common.PageRequest page) {
+        return scripts.list(organizationId, page);
+    }
+
+    @Override
+    public io.skyvern.script.ScriptDetails getScript(String scriptId) {
+        return scripts.get(organizationId, scriptId);
+    }
+
+    @Override
+    public void deleteScript(String scriptId) {
+        scripts.delete(organizationId, scriptId);
+    }
+
+    @Override
+    public String exportTaskAsJava(String taskId) {
+        Task task = tasks.get(organizationId, taskId);
+        return scripts.exportJava(organizationId, task.taskId(), task.url(), task.navigationPayload());
     }
 }

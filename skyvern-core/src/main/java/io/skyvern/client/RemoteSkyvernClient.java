@@ -100,6 +100,12 @@ public final class RemoteSkyvernClient implements SkyvernClient {
         r.login().credentialId().ifPresent(v -> body.put("credential_id", v));
         r.login().totpIdentifier().ifPresent(v -> body.put("totp_identifier", v));
         r.login().totpVerificationUrl().ifPresent(v -> body.put("totp_verification_url", v));
+        if (r.runMode() != null) {
+            body.put("run_mode", r.runMode().wireName());
+        }
+        if (r.cacheKey() != null) {
+            body.put("cache_key", r.cacheKey());
+        }
         return WireReader.task(data(http.call("POST", "/api/v1/tasks", body)));
     }
 
@@ -410,5 +416,29 @@ public final class RemoteSkyvernClient implements SkyvernClient {
 
     private static <T> String joined(Set<T> values, Function<T, String> wire) {
         return values.isEmpty() ? null : values.stream().map(wire).sorted().collect(Collectors.joining(","));
+    }
+
+    @Override
+    public Page<io.skyvern.script.Script> listScripts(io.skyvern.common.PageRequest page) {
+        JsonNode data = data(http.call("GET", "/api/v1/scripts" + RemoteHttp.query("page", page.page(),
+                "page_size", page.pageSize()), null));
+        List<io.skyvern.script.Script> items = WireReader.list(data.path("scripts"), ScriptWire::script);
+        return Page.of(items, page, data.path("pagination").path("total_count").asLong(items.size()));
+    }
+
+    @Override
+    public io.skyvern.script.ScriptDetails getScript(String scriptId) {
+        return ScriptWire.details(data(http.call("GET", "/api/v1/scripts/" + segment(scriptId), null)));
+    }
+
+    @Override
+    public void deleteScript(String scriptId) {
+        http.call("DELETE", "/api/v1/scripts/" + segment(scriptId), null);
+    }
+
+    @Override
+    public String exportTaskAsJava(String taskId) {
+        return new String(http.bytes("/api/v1/tasks/" + segment(taskId) + "/export?format=java"),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -217,4 +217,18 @@ public interface SkyvernClient {
 
     /** Pushes a one-time code ({@code code}, or the message text as {@code content}) for an identifier. */
     io.skyvern.totp.PushedCode pushTotpCode(String totpIdentifier, String code, String content);
+
+    // ---- replay scripts ----
+
+    /** This organisation's replay scripts, newest first. */
+    Page<io.skyvern.script.Script> listScripts(io.skyvern.common.PageRequest page);
+
+    /** A script with its versions (steps, actions, element descriptors), or SCRIPT_NOT_FOUND. */
+    io.skyvern.script.ScriptDetails getScript(String scriptId);
+
+    /** Deletes a script and its versions, or SCRIPT_NOT_FOUND. */
+    void deleteScript(String scriptId);
+
+    /** The task's script as a standalone Playwright-for-Java program (TASK_NOT_FOUND, SCRIPT_NOT_FOUND). */
+    String exportTaskAsJava(String taskId);
 }

@@ -15,7 +15,8 @@ public enum IdPrefix {
     WEBHOOK_DELIVERY("wd"),
     LOG("log"),
     CREDENTIAL("cred"),
-    TOTP_CODE("totp");
+    TOTP_CODE("totp"),
+    SCRIPT("scr");
 
     private final String prefix;
 

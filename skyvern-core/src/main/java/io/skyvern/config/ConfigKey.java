@@ -34,6 +34,8 @@ public enum ConfigKey {
     SNAPSHOT_SETTLE_MS("3000", "Longest wait before a page snapshot for the page to settle (DOM quiet 200 ms, no request in flight); 0 = no wait"),
     MAX_STEPS_CAP("50", "Highest max_steps a task may ask for"),
     DEFAULT_MAX_STEPS("10", "max_steps of a task that names none"),
+    DEFAULT_RUN_MODE("agent", "run_mode of a task that names none: agent (always the model), replay (the recorded "
+            + "script, failing when there is none) or auto (replay when a script exists, else the agent)"),
     ORG_MAX_CONCURRENT_TASKS("10", "Default per-organisation limit of running tasks"),
     ORG_MAX_CONCURRENT_WORKFLOW_RUNS("5", "Default per-organisation limit of active workflow runs"),
     ORG_MAX_WORKFLOW_BLOCKS("50", "Default per-organisation limit of blocks in one workflow"),

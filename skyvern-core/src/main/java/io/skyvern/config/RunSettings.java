@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  * How runs are executed: the time limit of a task run from its start, the grace period runs in
  * flight get at shutdown, whether webhooks may call private network addresses, the queue lease
  * (how long a claimed run stays a node's without a heartbeat; see {@code queue.WorkerPoolOptions})
- * and the node's name (empty: made from pid and host).
+ * the node's name (empty: made from pid and host) and the run mode of a task that names none.
  */
 public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean allowPrivateNetwork,
-                          Duration queueLease, String nodeId) {
+                          Duration queueLease, String nodeId, io.skyvern.common.RunMode defaultRunMode) {
     /** What a node name may hold: it goes into claimed_by (with a suffix) and into log lines. */
     public static final Pattern NODE_ID_PATTERN = Pattern.compile("[A-Za-z0-9._:@-]{1,64}");
     /** Below this, heartbeats (every third of the lease) would be a few hundred milliseconds apart. */
@@ -20,7 +20,14 @@ public record RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean 
     public static final RunSettings DEFAULTS = new RunSettings(Duration.ofSeconds(1800), Duration.ofSeconds(30), false,
             DEFAULT_QUEUE_LEASE, "");
 
+    /** With the {@code agent} run mode as default. */
+    public RunSettings(Duration taskTimeout, Duration shutdownGrace, boolean allowPrivateNetwork, Duration queueLease,
+                       String nodeId) {
+        this(taskTimeout, shutdownGrace, allowPrivateNetwork, queueLease, nodeId, io.skyvern.common.RunMode.AGENT);
+    }
+
     public RunSettings {
+        defaultRunMode = defaultRunMode == null ? io.skyvern.common.RunMode.AGENT : defaultRunMode;
         Objects.requireNonNull(taskTimeout, "taskTimeout");
         Objects.requireNonNull(shutdownGrace, "shutdownGrace");
         if (taskTimeout.isNegative() || taskTimeout.isZero()) {

@@ -180,7 +180,7 @@ public final class SkyvernConfigLoader {
                 Duration.ofSeconds(r.integer(ConfigKey.SHUTDOWN_GRACE_SECONDS, 0, 3600)),
                 allowPrivateNetwork(r, env),
                 Duration.ofSeconds(r.integer(ConfigKey.QUEUE_LEASE_SECONDS, (int) RunSettings.MIN_QUEUE_LEASE.toSeconds(), 3600)),
-                nodeId);
+                nodeId, r.choice(ConfigKey.DEFAULT_RUN_MODE, io.skyvern.common.RunMode.class));
     }
 
     /** Expands a leading {@code ~} and resolves a relative path against the working dir, not the JVM's. */

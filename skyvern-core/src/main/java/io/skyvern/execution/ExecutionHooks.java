@@ -1,6 +1,9 @@
 package io.skyvern.execution;
 
 import io.skyvern.browsersession.BrowserSessionService;
+import io.skyvern.common.RunMode;
+import io.skyvern.script.RunScript;
+import io.skyvern.script.ScriptService;
 import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskHooks;
@@ -26,6 +29,8 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     private final Runnable nudge;
     private final TaskWebhooks webhooks;
     private volatile LoginRuns logins;
+    private volatile ScriptService scripts;
+    private volatile RunMode defaultRunMode = RunMode.AGENT;
 
     public ExecutionHooks(BrowserSessionService browserSessions, RunRegistry registry, Runnable nudge,
                           TaskWebhooks webhooks) {
@@ -38,6 +43,12 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     /** Login settings of tasks (credential check, storage); set once by the composition root. */
     public void useLogins(LoginRuns value) {
         this.logins = Objects.requireNonNull(value, "logins");
+    }
+
+    /** Replay settings of tasks (run_mode, cache_key) and the mode of tasks naming none; set once by the composition root. */
+    public void useScripts(ScriptService value, RunMode defaultMode) {
+        this.scripts = Objects.requireNonNull(value, "scripts");
+        this.defaultRunMode = Objects.requireNonNull(defaultMode, "defaultMode");
     }
 
     @Override
@@ -53,6 +64,11 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
 
     @Override
     public void beforeInsert(Task task, CreateTaskRequest request) {
+        ScriptService s = scripts;
+        if (s != null) {
+            RunMode mode = request.runMode() == null ? defaultRunMode : request.runMode();
+            s.saveRun(task.taskId(), task.organizationId(), RunScript.of(mode, request.cacheKey()));
+        }
         LoginRuns l = logins;
         if (l != null) {
             l.save(task.taskId(), task.organizationId(), request.login());

@@ -3,6 +3,7 @@ package io.skyvern.execution;
 import io.skyvern.agent.AgentGoal;
 import io.skyvern.agent.AgentLoop;
 import io.skyvern.agent.AgentResult;
+import io.skyvern.agent.ScriptRun;
 import io.skyvern.artifact.ArtifactService;
 import io.skyvern.artifact.ArtifactType;
 import io.skyvern.browser.BrowserManager;
@@ -13,6 +14,7 @@ import io.skyvern.common.IdGenerator;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.config.SkyvernConfig;
 import io.skyvern.queue.RunContext;
+import io.skyvern.script.ScriptService;
 import io.skyvern.queue.RunExecutor;
 import io.skyvern.queue.RunRef;
 import io.skyvern.task.StepStatus;
@@ -56,6 +58,9 @@ public final class TaskRunExecutor implements RunExecutor {
     private final RunDeadlines watchdog = new RunDeadlines(java.time.Duration.ofMinutes(1));
     /** Login settings and secrets of tasks; absent: a task's secrets are its payload's. */
     private final Optional<LoginRuns> logins;
+    /** Replay scripts; absent: every run is an agent run and records nothing. */
+    private final Optional<TaskScripts> scripts;
+    private final Optional<ScriptService> stepModes;
 
     public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
                            Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
@@ -68,7 +73,17 @@ public final class TaskRunExecutor implements RunExecutor {
                            Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
                            TaskWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock,
                            LoginRuns logins) {
+        this(repos, artifacts, browsers, agent, browserSessions, registry, webhooks, config, ids, clock, logins, null);
+    }
+
+    /** With login settings and replay scripts (either null: none). */
+    public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
+                           Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
+                           TaskWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock,
+                           LoginRuns logins, ScriptService scripts) {
         this.logins = Optional.ofNullable(logins);
+        this.scripts = Optional.ofNullable(scripts).map(s -> new TaskScripts(s, config.runs().defaultRunMode()));
+        this.stepModes = Optional.ofNullable(scripts);
         this.repos = Objects.requireNonNull(repos, "repos");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.browsers = Objects.requireNonNull(browsers, "browsers");
@@ -89,7 +104,7 @@ public final class TaskRunExecutor implements RunExecutor {
             return;  // canceled between claim and start: nothing to do
         }
         Task task = found.get();
-        TaskRunRecorder recorder = new TaskRunRecorder(task, repos, artifacts, ids, clock);
+        TaskRunRecorder recorder = new TaskRunRecorder(task, repos, artifacts, ids, clock, stepModes.orElse(null));
         recorder.log("INFO", ClaimNote.of(context.run()));
         AgentLoop loop;
         try {
@@ -99,7 +114,16 @@ public final class TaskRunExecutor implements RunExecutor {
             finish(context, task, TaskStatus.FAILED, null, e.getMessage());
             return;
         }
-        AgentResult result = runWithSession(context, task, loop, recorder);
+        Optional<TaskScripts.Prepared> script;
+        try {
+            script = scripts.map(s -> s.prepare(task));
+        } catch (SkyvernException e) {
+            recorder.log("ERROR", e.getMessage());
+            finish(context, task, TaskStatus.FAILED, null, e.getMessage());
+            return;
+        }
+        ScriptRun scriptRun = script.map(TaskScripts.Prepared::run).orElseGet(ScriptRun::record);
+        AgentResult result = runWithSession(context, task, loop, recorder, scriptRun);
         if (context.leaseLost()) {
             if (context.handedBack()) {
                 LOG.info("Task {} went back to the queue at shutdown; the worker that claims it next goes on",
@@ -114,10 +138,14 @@ public final class TaskRunExecutor implements RunExecutor {
             }
             return;
         }
+        if (script.isPresent()) {
+            scripts.get().finish(task, script.get(), result);
+        }
         settle(context, task, result, recorder);
     }
 
-    private AgentResult runWithSession(RunContext context, Task task, AgentLoop loop, TaskRunRecorder recorder) {
+    private AgentResult runWithSession(RunContext context, Task task, AgentLoop loop, TaskRunRecorder recorder,
+                                       ScriptRun scriptRun) {
         Optional<Path> trace = config.browser().trace()
                 ? Optional.of(config.dataDir().resolve("traces").resolve(task.taskId() + ".zip")) : Optional.empty();
         BrowserSession session;
@@ -141,7 +169,7 @@ public final class TaskRunExecutor implements RunExecutor {
                 QueueRunControl control = new QueueRunControl(context, Optional.of(entry), Optional.of(deadline),
                         QueueRunControl.DEFAULT_CHECK_EVERY);
                 result = loop.run(goal(task, secretsOf(task, control, deadline)), session, control, recorder,
-                        config.dataDir().resolve("downloads").resolve(task.taskId()));
+                        config.dataDir().resolve("downloads").resolve(task.taskId()), scriptRun);
             } catch (SkyvernException e) {
                 recorder.log("ERROR", e.getMessage());
                 result = new AgentResult.Failed(e.getMessage(), io.skyvern.agent.AgentUsage.ZERO);

@@ -1,6 +1,7 @@
 package io.skyvern.execution;
 
 import io.skyvern.agent.Action;
+import io.skyvern.agent.ActionInputs;
 import io.skyvern.agent.ActionOutcome;
 import io.skyvern.agent.RunRecorder;
 import io.skyvern.agent.StepResult;
@@ -10,6 +11,7 @@ import io.skyvern.artifact.NewArtifact;
 import io.skyvern.common.IdGenerator;
 import io.skyvern.common.IdPrefix;
 import io.skyvern.runlog.RunLog;
+import io.skyvern.script.ScriptService;
 import io.skyvern.task.ActionRecord;
 import io.skyvern.task.Step;
 import io.skyvern.task.StepStatus;
@@ -45,8 +47,17 @@ public final class TaskRunRecorder implements RunRecorder {
     private final IdGenerator ids;
     private final Clock clock;
     private final Map<String, Step> open = new ConcurrentHashMap<>();
+    /** Where replayed and healed steps note their mode; null: not kept. */
+    private final ScriptService stepModes;
 
     public TaskRunRecorder(Task task, TaskRepositories repos, ArtifactService artifacts, IdGenerator ids, Clock clock) {
+        this(task, repos, artifacts, ids, clock, null);
+    }
+
+    /** Notes the mode of replayed and healed steps through {@code stepModes} (null: not kept). */
+    public TaskRunRecorder(Task task, TaskRepositories repos, ArtifactService artifacts, IdGenerator ids, Clock clock,
+                           ScriptService stepModes) {
+        this.stepModes = stepModes;
         this.task = Objects.requireNonNull(task, "task");
         this.repos = Objects.requireNonNull(repos, "repos");
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
@@ -110,6 +121,9 @@ public final class TaskRunRecorder implements RunRecorder {
                 r.completed() ? StepStatus.COMPLETED : r.stopped() ? StepStatus.CANCELED : StepStatus.FAILED, s.url(), r.output(), clip(r.failureReason()),
                 r.inputTokens(), r.outputTokens(), r.cost(), r.llmMs(), r.snapshotMs(), r.actionMs(), s.createdAt(),
                 s.startedAt(), now(), r.settleMs(), r.settleWaitedFor()));
+        if (stepModes != null && !StepResult.AGENT.equals(r.mode())) {
+            stepModes.stepMode(stepId, task.taskId(), r.mode());
+        }
     }
 
     /** Steps left open by a stop (cancel, timeout, crash of the page) end as canceled or failed. */

@@ -1,13 +1,16 @@
 package io.skyvern.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.skyvern.common.RunMode;
 import io.skyvern.common.RunPriority;
 
 import java.util.Map;
 
 /**
  * What a client asks for when it creates a task. Only {@code url} and {@code navigationGoal} are
- * required; {@code maxSteps} null means the configured default. Validated by {@link TaskValidator},
+ * required; {@code maxSteps} null means the configured default; {@code runMode} null means the
+ * configured default run mode; {@code cacheKey} null means a key derived from the URL, the goal and
+ * the payload's key names. Validated by {@link TaskValidator},
  * which reports every broken rule at once.
  */
 public record CreateTaskRequest(
@@ -22,7 +25,18 @@ public record CreateTaskRequest(
         Integer maxSteps,
         String browserSessionId,
         RunPriority priority,
-        LoginSettings login) {
+        LoginSettings login,
+        RunMode runMode,
+        String cacheKey) {
+
+    /** A request without replay settings: the configured default run mode, a derived cache key. */
+    public CreateTaskRequest(String url, String title, String navigationGoal, String dataExtractionGoal,
+                             JsonNode navigationPayload, JsonNode extractedInformationSchema,
+                             Map<String, String> errorCodeMapping, String webhookCallbackUrl, Integer maxSteps,
+                             String browserSessionId, RunPriority priority, LoginSettings login) {
+        this(url, title, navigationGoal, dataExtractionGoal, navigationPayload, extractedInformationSchema,
+                errorCodeMapping, webhookCallbackUrl, maxSteps, browserSessionId, priority, login, null, null);
+    }
 
     /** A request without login settings. */
     public CreateTaskRequest(String url, String title, String navigationGoal, String dataExtractionGoal,
@@ -58,6 +72,8 @@ public record CreateTaskRequest(
         private String browserSessionId;
         private RunPriority priority;
         private LoginSettings login = LoginSettings.NONE;
+        private RunMode runMode;
+        private String cacheKey;
 
         private Builder(String url, String navigationGoal) {
             this.url = url;
@@ -74,11 +90,13 @@ public record CreateTaskRequest(
         public Builder browserSessionId(String value) { this.browserSessionId = value; return this; }
         public Builder priority(RunPriority value) { this.priority = value; return this; }
         public Builder login(LoginSettings value) { this.login = value; return this; }
+        public Builder runMode(RunMode value) { this.runMode = value; return this; }
+        public Builder cacheKey(String value) { this.cacheKey = value; return this; }
 
         public CreateTaskRequest build() {
             return new CreateTaskRequest(url, title, navigationGoal, dataExtractionGoal, navigationPayload,
                     extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps, browserSessionId,
-                    priority, login);
+                    priority, login, runMode, cacheKey);
         }
     }
 }

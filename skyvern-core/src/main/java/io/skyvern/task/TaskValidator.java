@@ -34,6 +34,8 @@ public final class TaskValidator {
     public static final int MAX_URL_LENGTH = 8192;
     public static final int MAX_GOAL_LENGTH = 2000;
     public static final int MAX_TITLE_LENGTH = 500;
+    /** A cache key template (replay) up to this long; the stored key may grow by the values it takes in. */
+    public static final int MAX_CACHE_KEY_LENGTH = 500;
     public static final int MAX_EXTRACTION_GOAL_LENGTH = 10_000;
     public static final int MAX_WEBHOOK_URL_LENGTH = 2048;
     /** The stored JSON of error_code_mapping must fit its column (VARCHAR(100000)). */
@@ -85,6 +87,7 @@ public final class TaskValidator {
         checkWebhook(request.webhookCallbackUrl(), errors);
         checkMaxSteps(request.maxSteps(), errors);
         checkBrowserSession(request.browserSessionId(), errors);
+        checkLength("cache_key", request.cacheKey(), MAX_CACHE_KEY_LENGTH, errors);
         errors.addAll(LoginChecks.violations(request.login(), request.navigationPayload()));
         return errors;
     }

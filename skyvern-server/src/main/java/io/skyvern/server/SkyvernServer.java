@@ -34,6 +34,7 @@ import io.skyvern.server.browsersession.BrowserSessionRoutes;
 import io.skyvern.server.ops.HttpMetrics;
 import io.skyvern.server.org.OrganizationRoutes;
 import io.skyvern.server.login.LoginRoutes;
+import io.skyvern.server.script.ScriptRoutes;
 import io.skyvern.server.task.TaskRoutes;
 import io.skyvern.server.workflow.WorkflowRoutes;
 
@@ -150,7 +151,8 @@ public final class SkyvernServer implements AutoCloseable {
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
                 new WorkflowRoutes(skyvern.workflows(), bodies, idempotent, skyvern::estimatedStartTime),
                 new OrganizationRoutes(skyvern.organizations(), bodies),
-                new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies)));
+                new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies),
+                new ScriptRoutes(skyvern.scripts(), skyvern.tasks())));
         if (!production) {
             groups.add(new DocsRoutes());
         }

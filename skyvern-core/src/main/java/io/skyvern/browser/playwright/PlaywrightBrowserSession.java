@@ -14,6 +14,7 @@ import io.skyvern.browser.BrowserActionException;
 import io.skyvern.browser.BrowserEvent;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.DialogResponse;
+import io.skyvern.browser.ElementDescriptor;
 import io.skyvern.browser.ElementTreeRenderer;
 import io.skyvern.browser.OptionChoice;
 import io.skyvern.browser.PageSnapshot;
@@ -292,6 +293,20 @@ final class PlaywrightBrowserSession implements BrowserSession {
         } catch (JsonProcessingException e) {
             throw new BrowserActionException("The script's result is not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    @Override
+    public Optional<ElementDescriptor> describe(String elementId) {
+        return Optional.of(withPage("Describing " + elementId, p -> ElementDescriber.describe(tabs.current(), elementId)));
+    }
+
+    @Override
+    public Optional<String> find(ElementDescriptor descriptor) {
+        ElementDescriber.Found found = withPage("Finding an element", p -> ElementDescriber.find(tabs.current(), descriptor));
+        if (found.id().isEmpty()) {
+            LOG.debug("Replay: {}", found.how());
+        }
+        return found.id().isEmpty() ? Optional.empty() : Optional.of(found.id());
     }
 
     @Override

@@ -139,6 +139,7 @@ public final class ApiCatalog {
                 + "active key cannot be revoked (409 LAST_API_KEY)", List.of(Param.path("organization_id"),
                 Param.path("api_key_id")), null, 200, ApiKeyResponse.class, false, List.of(403, 404, 409)));
         ops.addAll(LoginCatalog.operations());
+        ops.addAll(ScriptCatalog.operations());
         ops.add(new Operation("GET", "/health", "ops", "Health (database and browser)", none, null, 200, null, false,
                 List.of(503), false));
         ops.add(new Operation("GET", "/metrics", "ops", "Prometheus metrics (text): HTTP, queue depth, runs by status", none, null, 200, null, false,

@@ -1,21 +1,21 @@
-package io.skyvern.execution;
+package io.skyvern.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.skyvern.agent.Action;
 
 import java.util.Locale;
 
 /**
  * The parameters of an action as stored in {@code actions.input} (text, option, url, keys…).
- * The action handed in is already redacted: a secret appears only as its placeholder.
+ * The action handed in is already redacted: a secret appears only as its placeholder. A replay
+ * script keeps the same form, so the recorded action and the script action read alike.
  */
-final class ActionInputs {
+public final class ActionInputs {
     private ActionInputs() {
     }
 
-    static String elementId(Action action) {
+    public static String elementId(Action action) {
         if (action instanceof Action.Scroll scroll) {
             return scroll.elementId();
         }
@@ -26,7 +26,7 @@ final class ActionInputs {
     }
 
     /** Null when the action has no parameters besides its element. */
-    static JsonNode of(Action action) {
+    public static JsonNode of(Action action) {
         ObjectNode in = JsonNodeFactory.instance.objectNode();
         if (action instanceof Action.InputText a) {
             in.put("text", a.text());

@@ -1,0 +1,140 @@
+package io.skyvern.agent;
+
+import io.skyvern.browser.ElementDescriptor;
+import io.skyvern.browser.PageSnapshot;
+import io.skyvern.common.SkyvernException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one recorded step of a script without the model: settles and snapshots the page, checks it
+ * is the page the step expects and that the step's first element is there (otherwise no step is
+ * taken and the caller heals), then runs the recorded actions, each on the element its descriptor
+ * finds. It stops at the first action whose element is not found uniquely or that fails, and says
+ * why (the miss). Records the step as {@code replayed}. Thread-safe; a run uses it from one thread.
+ */
+final class ReplayedStep {
+    private final StepActor actor;
+    private final ActionParser parser;
+    private final int findTries;
+    private final long findPauseMs;
+
+    /** Whether a step was recorded, the run's result if the step ended it, and why the replay stopped short. */
+    record Attempt(boolean stepTaken, Optional<AgentResult> end, Optional<String> miss) {
+        static Attempt missed(String why) {
+            return new Attempt(false, Optional.empty(), Optional.of(why));
+        }
+    }
+
+    ReplayedStep(StepActor actor, ActionParser parser, int findTries, long findPauseMs) {
+        this.actor = actor;
+        this.parser = parser;
+        this.findTries = findTries;
+        this.findPauseMs = findPauseMs;
+    }
+
+    Attempt run(int stepNumber, ScriptStep planned, AgentRun run) {
+        StepMeter meter = new StepMeter();
+        long t0 = System.nanoTime();
+        PageSnapshot snapshot = run.session.snapshot();
+        meter.snapshot(AgentLoop.millisSince(t0), snapshot.settle());
+        if (!Replayer.samePage(planned.url(), snapshot.url())) {
+            return Attempt.missed("the page is " + snapshot.url() + " where the script expects " + planned.url());
+        }
+        List<ScriptAction> actions = planned.actions();
+        Optional<String> firstId = Optional.empty();
+        if (!actions.isEmpty() && actions.get(0).element() != null) {
+            firstId = find(actions.get(0).element(), run);
+            if (firstId.isEmpty()) {
+                return Attempt.missed("no unique element for " + name(actions.get(0)));
+            }
+        }
+        String stepId = run.recorder.startStep(stepNumber, snapshot.url());
+        run.usage = run.usage.plusStep();
+        run.script.startStep(planned.url(), planned.title());
+        StepActor.report(run.session.drainEvents(), stepId, run);
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        StepEnd end = StepEnd.failed("The step stopped unexpectedly", List.of());
+        try {
+            String miss = null;
+            for (int i = 0; i < actions.size() && miss == null; i++) {
+                ScriptAction recorded = actions.get(i);
+                if (recorded.actionType().equals(ActionType.COMPLETE.wireName())) {
+                    end = actor.completed(stepId, i, (Action.Complete) recorded.toAction(null, null, parser), run,
+                            meter, outcomes);
+                    return new Attempt(true, end.runResult(), Optional.empty());
+                }
+                Optional<String> elementId = recorded.element() == null ? Optional.empty()
+                        : i == 0 ? firstId : find(recorded.element(), run);
+                miss = elementId.isEmpty() && recorded.element() != null ? "no unique element for " + name(recorded)
+                        : runOne(stepId, i, recorded, elementId.orElse(null), run, meter, outcomes);
+            }
+            end = new StepEnd(true, miss == null ? null : "Replay stopped: " + miss, null, outcomes, Optional.empty());
+            return new Attempt(true, Optional.empty(), Optional.ofNullable(miss));
+        } finally {
+            if (!Thread.currentThread().isInterrupted()) {
+                run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output(), false,
+                        StepResult.REPLAYED));
+                run.history.add(stepNumber, snapshot.url(), end.outcomes(), "");
+                run.script.endStep(StepResult.REPLAYED);
+            }
+        }
+    }
+
+    /** Runs one recorded action on {@code elementId}; null when it succeeded, else why not. */
+    private String runOne(String stepId, int order, ScriptAction recorded, String elementId, AgentRun run,
+                          StepMeter meter, List<ActionOutcome> outcomes) {
+        String text = null;
+        if (recorded.payloadKey() != null) {
+            text = PayloadKeys.valueOf(recorded.payloadKey(), recorded.text(), run.goal.navigationPayload()).orElse(null);
+            if (text == null) {
+                return "the user data has no value for " + recorded.payloadKey();
+            }
+        }
+        Action action = StepActor.redacted(recorded.toAction(elementId, text, parser), run.secrets);
+        long a0 = System.nanoTime();
+        ActionOutcome outcome;
+        if (action instanceof Action.Extract) {
+            Extractor.Extraction extraction = actor.extract(stepId, run, meter);
+            outcome = extraction.succeeded() ? ActionOutcome.ok(action, "extracted", AgentLoop.millisSince(a0))
+                    : ActionOutcome.failed(action, extraction.failureReason(), AgentLoop.millisSince(a0));
+        } else {
+            outcome = StepActor.withEvents(run.executor.execute(action, run.session, run.secrets, run.uploads), stepId, run);
+        }
+        meter.action(outcome.durationMs());
+        AgentLoop.stopIfInterrupted();
+        run.recorder.action(stepId, order, action, outcome);
+        outcomes.add(outcome);
+        if (!outcome.success()) {
+            return outcome.message();
+        }
+        run.script.add(recorded);
+        return null;
+    }
+
+    /** The element's action id, looked for a few times while the page may still be updating. */
+    private Optional<String> find(ElementDescriptor element, AgentRun run) {
+        for (int attempt = 1; attempt <= findTries; attempt++) {
+            try {
+                Optional<String> id = run.session.find(element);
+                if (id.isPresent()) {
+                    return id;
+                }
+            } catch (SkyvernException e) {
+                // mid-navigation: look again
+            }
+            if (attempt < findTries) {
+                run.session.waitFor(java.time.Duration.ofMillis(findPauseMs));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String name(ScriptAction action) {
+        ElementDescriptor e = action.element();
+        String what = e.name().isEmpty() ? e.text() : e.name();
+        return action.actionType() + " on " + (e.role().isEmpty() ? e.tag() : e.role()) + " \"" + what + "\"";
+    }
+}

@@ -1,0 +1,44 @@
+package io.skyvern.browser;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to find an element again on a later load of its page, without the ephemeral ids a snapshot
+ * gives: its ARIA role and accessible name, tag, label, placeholder and visible text, its stable
+ * attributes ({@code id}, {@code name}, {@code data-testid}, {@code aria-*}, {@code href}…), a CSS
+ * path and an XPath, the CSS paths of the iframes it sits in (outermost first; empty in the main
+ * document) and the text around it. A replay tries them in that order and accepts a unique match
+ * only. Immutable.
+ */
+public record ElementDescriptor(String role, String name, String tag, String label, String placeholder, String text,
+                                Map<String, String> attributes, @JsonProperty("css_path") String cssPath,
+                                String xpath, @JsonProperty("frame_path") List<String> framePath,
+                                @JsonProperty("near_text") String nearText) {
+    public ElementDescriptor {
+        role = orEmpty(role);
+        name = orEmpty(name);
+        tag = orEmpty(tag);
+        label = orEmpty(label);
+        placeholder = orEmpty(placeholder);
+        text = orEmpty(text);
+        attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        cssPath = orEmpty(cssPath);
+        xpath = orEmpty(xpath);
+        framePath = framePath == null ? List.of() : List.copyOf(framePath);
+        nearText = orEmpty(nearText);
+    }
+
+    /** The same element, found inside the iframes at {@code path}. */
+    public ElementDescriptor inFrames(List<String> path) {
+        return new ElementDescriptor(role, name, tag, label, placeholder, text, attributes, cssPath, xpath, path,
+                nearText);
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

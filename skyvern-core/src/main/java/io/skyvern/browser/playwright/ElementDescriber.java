@@ -1,0 +1,107 @@
+package io.skyvern.browser.playwright;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Frame;
+import io.skyvern.browser.BrowserActionException;
+import io.skyvern.browser.ElementDescriptor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Describes an element of the latest snapshot durably ({@code descriptor.js} in its frame, plus the
+ * CSS paths of the iframes above it), and finds the one element a descriptor names on the live page,
+ * giving it an action id when the snapshot had not. Lane thread only.
+ */
+final class ElementDescriber {
+    private static final String LIB = load();
+    private static final String DESCRIBE = "el => { " + LIB + "\n return JSON.stringify(describe(el)); }";
+    private static final String CSS_PATH = "el => { " + LIB + "\n return cssPath(el); }";
+    private static final String FIND = "([d, prefix]) => { " + LIB + "\n return JSON.stringify(find(d, prefix)); }";
+    private static final Pattern ID = Pattern.compile("(f\\d+)?e\\d+");
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private ElementDescriber() {
+    }
+
+    static ElementDescriptor describe(Tab tab, String elementId) {
+        Object json = ElementLocator.locate(tab, elementId).evaluate(DESCRIBE);
+        ElementDescriptor d = read(String.valueOf(json), ElementDescriptor.class);
+        Matcher m = ID.matcher(elementId);
+        if (m.matches() && m.group(1) != null) {
+            Optional<Frame> frame = tab.frame(m.group(1));
+            if (frame.isPresent()) {
+                return d.inFrames(framePath(frame.get()));
+            }
+        }
+        return d;
+    }
+
+    /** The action id of the one element matching {@code d}, or the reason there is none. */
+    static Found find(Tab tab, ElementDescriptor d) {
+        Frame frame = tab.page().mainFrame();
+        String prefix = "";
+        for (String css : d.framePath()) {
+            ElementHandle owner = frame.querySelector(css);
+            Frame child = owner == null ? null : owner.contentFrame();
+            if (child == null) {
+                return new Found("", "the frame " + css + " is not on the page");
+            }
+            frame = child;
+            prefix = tab.frameId(child);
+        }
+        Map<String, Object> arg = MAPPER.convertValue(d, new TypeReference<>() { });
+        Object json = frame.evaluate(FIND, List.of(arg, prefix));
+        return read(String.valueOf(json), Found.class);
+    }
+
+    /** {@code id} empty when nothing matched uniquely; {@code how} is the strategy that matched, or why none did. */
+    record Found(String id, String how) {
+    }
+
+    private static List<String> framePath(Frame frame) {
+        List<String> path = new ArrayList<>();
+        for (Frame f = frame; f.parentFrame() != null; f = f.parentFrame()) {
+            ElementHandle owner = f.frameElement();
+            try {
+                path.add(0, String.valueOf(owner.evaluate(CSS_PATH)));
+            } finally {
+                owner.dispose();
+            }
+        }
+        return path;
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new BrowserActionException("The element descriptor could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static String load() {
+        try (InputStream in = ElementDescriber.class.getResourceAsStream("/io/skyvern/browser/descriptor.js")) {
+            if (in == null) {
+                throw new IllegalStateException("descriptor.js is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
