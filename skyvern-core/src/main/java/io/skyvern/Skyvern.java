@@ -146,7 +146,8 @@ public final class Skyvern implements AutoCloseable {
                     Optional.of(new LlmCodeChooser(llm)));
             RunSecretsFactory runSecrets = new RunSecretsFactory(credentials, totpCodes,
                     org -> organizations.get(org).webhookSigningKey(), new LoginOptions(config.logins().totpWait(),
-                    config.logins().totpPollInterval(), config.runs().allowPrivateNetwork()), clock);
+                    config.logins().totpPollInterval(), NetworkPolicy.allowingPrivateNetwork(config.runs().allowPrivateNetwork())),
+                    clock);
             this.loginRuns = new LoginRuns(new JdbiRunLoginRepository(database), credentials, runSecrets,
                     taskRepos.tasks(), taskWebhooks::finished, clock);
             logins.set(loginRuns);

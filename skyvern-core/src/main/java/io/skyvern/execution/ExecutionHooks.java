@@ -2,6 +2,7 @@ package io.skyvern.execution;
 
 import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.task.CreateTaskRequest;
+import io.skyvern.task.LoginSettings;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskHooks;
 import io.skyvern.webhook.DeliveryResult;
@@ -10,6 +11,8 @@ import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunHooks;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,7 +38,7 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
         this.webhooks = webhooks;
     }
 
-    /** Login settings of tasks (credential check, storage); set once by the composition root. */
+    /** Login settings of tasks and runs (credential check, storage); set once by the composition root. */
     public void useLogins(LoginRuns value) {
         this.logins = Objects.requireNonNull(value, "logins");
     }
@@ -71,6 +74,22 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
         if (request.browserSessionId() != null) {
             browserSessions.requireUsable(organizationId, request.browserSessionId());
         }
+    }
+
+    @Override
+    public void beforeInsert(WorkflowRun run, StartRunRequest request) {
+        LoginRuns l = logins;
+        if (l != null) {
+            l.save(run.workflowRunId(), run.organizationId(), request.login());
+        } else if (!request.login().isEmpty()) {
+            throw new IllegalStateException("login settings given but no login store is wired");
+        }
+    }
+
+    @Override
+    public Map<String, LoginSettings> loginSettings(String organizationId, Collection<String> runIds) {
+        LoginRuns l = logins;
+        return l == null ? Map.of() : l.settingsOf(organizationId, runIds);
     }
 
     @Override

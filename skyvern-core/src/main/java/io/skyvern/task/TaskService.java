@@ -90,6 +90,11 @@ public final class TaskService {
         return task;
     }
 
+    /** The login settings of these tasks (read by the organisation that owns them); absent: none. */
+    public Map<String, LoginSettings> loginSettings(String organizationId, List<Task> tasks) {
+        return hooks.loginSettings(organizationId, tasks.stream().map(Task::taskId).toList());
+    }
+
     public Optional<Task> find(String organizationId, String taskId) {
         if (organizationId == null || taskId == null) {
             return Optional.empty();

@@ -10,6 +10,7 @@ import io.skyvern.common.Page;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.config.OrgLimits;
 import io.skyvern.common.RunPriority;
+import io.skyvern.task.LoginSettings;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -134,6 +135,7 @@ public final class WorkflowService {
                 request.priority() == null ? RunPriority.NORMAL : request.priority(), parameters, null, null,
                 request.webhookCallbackUrl(), request.maxExecutionTimeMinutes(), request.browserSessionId(),
                 now, now, null, null);
+        hooks.beforeInsert(run, request);
         if (!runs.insertIfBelowLimit(run, maxActive)) {
             throw new SkyvernException(ErrorCode.EXECUTION_LIMIT_EXCEEDED,
                     "Maximum concurrent workflow runs reached (max: " + maxActive + ")", List.of(),
@@ -141,6 +143,11 @@ public final class WorkflowService {
         }
         hooks.started(run);
         return run;
+    }
+
+    /** The login settings of these runs (read by the organisation that owns them); absent: none. */
+    public Map<String, LoginSettings> loginSettings(String organizationId, List<WorkflowRun> runs) {
+        return hooks.loginSettings(organizationId, runs.stream().map(WorkflowRun::workflowRunId).toList());
     }
 
     public WorkflowRunDetails getRun(String organizationId, String workflowId, String runId,
