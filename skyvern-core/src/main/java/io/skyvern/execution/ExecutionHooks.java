@@ -65,6 +65,22 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     }
 
     @Override
+    public void notInserted(Task task) {
+        LoginRuns l = logins;
+        if (l != null) {
+            l.forget(task.taskId());
+        }
+    }
+
+    @Override
+    public void notInserted(WorkflowRun run) {
+        LoginRuns l = logins;
+        if (l != null) {
+            l.forget(run.workflowRunId());
+        }
+    }
+
+    @Override
     public void created(Task task) {
         nudge.run();
     }

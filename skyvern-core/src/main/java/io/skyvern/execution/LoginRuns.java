@@ -59,6 +59,11 @@ public final class LoginRuns {
         }
     }
 
+    /** Drops the settings of a run that was not stored after all (refused by a limit). */
+    public void forget(String runId) {
+        logins.delete(runId);
+    }
+
     public LoginSettings settingsOf(String runId) {
         return logins.find(runId);
     }

@@ -11,6 +11,9 @@ import java.util.Map;
 public interface RunLoginRepository {
     void save(String runId, String organizationId, LoginSettings login, Instant now);
 
+    /** Removes the run's settings (a run refused after they were stored). */
+    void delete(String runId);
+
     /** The run's settings; {@link LoginSettings#NONE} when it has none. */
     LoginSettings find(String runId);
 

@@ -30,6 +30,11 @@ public final class JdbiRunLoginRepository implements RunLoginRepository {
     }
 
     @Override
+    public void delete(String runId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM run_logins WHERE run_id = :run").bind("run", runId).execute());
+    }
+
+    @Override
     public LoginSettings find(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT credential_id, totp_identifier, totp_verification_url "
                         + "FROM run_logins WHERE run_id = :run")

@@ -28,6 +28,10 @@ public interface TaskHooks {
     default void beforeInsert(Task task, CreateTaskRequest request) {
     }
 
+    /** The insert was refused (a limit): drop what {@link #beforeInsert} stored. */
+    default void notInserted(Task task) {
+    }
+
     default void created(Task task) {
     }
 

@@ -83,6 +83,7 @@ public final class TaskService {
             pendingGate.admitted(organizationId);
         } else if (!repos.tasks().insertWithinCap(task, cap)) {
             pendingGate.forget(organizationId);
+            hooks.notInserted(task);
             throw new SkyvernException(ErrorCode.LIMIT_EXCEEDED, "Too many pending tasks: the organization may have "
                     + cap + " created or queued tasks", List.of(), Map.of("limit", cap, "retry_after", 60), null);
         }

@@ -24,6 +24,10 @@ public interface WorkflowRunHooks {
     default void beforeInsert(WorkflowRun run, StartRunRequest request) {
     }
 
+    /** The insert was refused (a limit): drop what {@link #beforeInsert} stored. */
+    default void notInserted(WorkflowRun run) {
+    }
+
     default void started(WorkflowRun run) {
     }
 

@@ -137,6 +137,7 @@ public final class WorkflowService {
                 now, now, null, null);
         hooks.beforeInsert(run, request);
         if (!runs.insertIfBelowLimit(run, maxActive)) {
+            hooks.notInserted(run);
             throw new SkyvernException(ErrorCode.EXECUTION_LIMIT_EXCEEDED,
                     "Maximum concurrent workflow runs reached (max: " + maxActive + ")", List.of(),
                     Map.of("max_concurrent_workflow_runs", maxActive), null);
