@@ -27,11 +27,11 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     private final BrowserSessionService browserSessions;
     private final RunRegistry registry;
     private final Runnable nudge;
-    private final TaskWebhooks webhooks;
+    private final RunWebhooks webhooks;
     private volatile LoginRuns logins;
 
     public ExecutionHooks(BrowserSessionService browserSessions, RunRegistry registry, Runnable nudge,
-                          TaskWebhooks webhooks) {
+                          RunWebhooks webhooks) {
         this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.nudge = Objects.requireNonNull(nudge, "nudge");
@@ -114,14 +114,21 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     }
 
     @Override
-    public void stopRunning(String taskId, boolean force) {
-        registry.stop(taskId, force, STOP_WAIT);
+    public void stopRunning(String runId, boolean force) {
+        registry.stop(runId, force, STOP_WAIT);
     }
 
     @Override
     public void finishedWithoutRun(Task task) {
         if (webhooks != null) {
             webhooks.finished(task);
+        }
+    }
+
+    @Override
+    public void finishedWithoutRun(WorkflowRun run) {
+        if (webhooks != null) {
+            webhooks.finished(run);
         }
     }
 

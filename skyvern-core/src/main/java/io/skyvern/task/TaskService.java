@@ -165,7 +165,7 @@ public final class TaskService {
             // (at once when forced) and closes the browser; the status is final already.
             boolean flagWorker = from == TaskStatus.RUNNING;
             Instant now = now();
-            String reason = cancelReason(request.reason());
+            String reason = request.failureReason();
             if (repos.tasks().transition(organizationId, taskId, from, TaskStatus.CANCELED, reason, flagWorker,
                     now, now)) {
                 if (flagWorker) {
@@ -181,10 +181,6 @@ public final class TaskService {
             }
         }
         throw concurrentChange(taskId);
-    }
-
-    private static String cancelReason(String reason) {
-        return reason == null || reason.isBlank() ? "Canceled" : "Canceled: " + reason.strip();
     }
 
     public List<StepDetails> steps(String organizationId, String taskId, StepQuery query) {

@@ -31,6 +31,14 @@ public interface WorkflowRunHooks {
     default void started(WorkflowRun run) {
     }
 
+    /** A running run was canceled: ask it to stop and wait a little for it. */
+    default void stopRunning(String workflowRunId, boolean force) {
+    }
+
+    /** A run became final without a worker (canceled while queued): announce it. */
+    default void finishedWithoutRun(WorkflowRun run) {
+    }
+
     /** The login settings of these runs of the organisation (absent: none). */
     default Map<String, LoginSettings> loginSettings(String organizationId, Collection<String> runIds) {
         return Map.of();

@@ -169,9 +169,14 @@ public final class WorkflowService {
         return runs.list(organizationId, workflowId, Objects.requireNonNull(query, "query"));
     }
 
-    /** Cancels a run; a finished one is WORKFLOW_RUN_ALREADY_FINISHED (409). */
+    /**
+     * Cancels a run as a task is canceled: the status is final at once (reason "Canceled" or
+     * "Canceled: why"); a running run is asked to stop (its worker keeps its blocks' output and
+     * sends the webhook), a queued one gets its webhook here. A finished one is
+     * WORKFLOW_RUN_ALREADY_FINISHED (409).
+     */
     public WorkflowRun cancelRun(String organizationId, String workflowId, String runId, String reason) {
-        String why = reason == null || reason.isBlank() ? "Canceled by user" : reason;
+        String why = io.skyvern.task.CancelRequest.of(reason).failureReason();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             WorkflowRun run = requireRun(organizationId, workflowId, runId);
             if (!run.status().canTransitionTo(WorkflowRunStatus.CANCELED)) {
@@ -180,7 +185,13 @@ public final class WorkflowService {
             }
             // Conditional on the status just read: if a worker moved the run meanwhile, read again.
             if (runs.transition(runId, run.status(), WorkflowRunStatus.CANCELED, why, now())) {
-                return requireRun(organizationId, workflowId, runId);
+                if (run.status() == WorkflowRunStatus.RUNNING) {
+                    hooks.stopRunning(runId, false);
+                    return requireRun(organizationId, workflowId, runId);
+                }
+                WorkflowRun canceled = requireRun(organizationId, workflowId, runId);
+                hooks.finishedWithoutRun(canceled);
+                return canceled;
             }
         }
         throw new SkyvernException(ErrorCode.SERVICE_UNAVAILABLE,
