@@ -21,6 +21,6 @@ record RunOutcome(Kind kind, JsonNode output, String reason) {
     }
 
     static RunOutcome timedOut(String limit, JsonNode output) {
-        return new RunOutcome(Kind.TIMED_OUT, output, TIME_LIMIT + " (" + limit + ")");
+        return new RunOutcome(Kind.TIMED_OUT, output, TIME_LIMIT + " of " + limit);
     }
 }
