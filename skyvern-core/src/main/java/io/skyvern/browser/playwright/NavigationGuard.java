@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Holds a browser context to the {@link NetworkPolicy}. Every navigation request (top-level and
  * frames) is checked before it is sent and aborted when the policy refuses its URL. Playwright does
- * not route the hops of a redirect (the browser's network stack follows them), so a navigation is
- * fetched here without following redirects ({@code route.fetch} with no redirects): a redirect
+ * not route the hops of a redirect (the browser's network stack follows them), so a GET navigation
+ * of the session's first page (its frames included) is fetched here without following redirects ({@code route.fetch} with no redirects): a redirect
  * whose {@code Location} the policy refuses is aborted before the browser can request it, and an
  * allowed one is handed to the browser, which follows it. The hops after that one are not routed
  * either: each redirected navigation request and each committed frame URL is checked as the
@@ -39,9 +39,14 @@ final class NavigationGuard {
         this.policy = policy;
     }
 
-    /** Installs the checks on the context and its first page. */
+    /**
+     * Installs the checks on the context and its first page. The first page's own route (page
+     * routes come before the context's) also holds back refused redirects; tabs it opens get the
+     * context's route only, because fulfilling a popup's first request races with its creation.
+     */
     void install(BrowserContext context, Page page) {
-        context.route(url -> true, this::route);
+        context.route(url -> true, this::checkOnly);
+        page.route(url -> true, this::route);
         page.onRequest(this::redirected);
         page.onFrameNavigated(this::committed);
     }
@@ -58,7 +63,9 @@ final class NavigationGuard {
             route.abort("blockedbyclient");
             return;
         }
-        if (!isHttp(request.url())) {
+        if (!isHttp(request.url()) || !"GET".equals(request.method())) {
+            // A form's POST goes out as the browser sends it (intercepted requests do not carry
+            // uploaded files); its redirect hops are checked as the browser issues them.
             route.resume();
             return;
         }
@@ -92,6 +99,20 @@ final class NavigationGuard {
         } catch (IllegalArgumentException e) {
             return Optional.of(location.trim());  // not a URL the policy accepts: refused
         }
+    }
+
+    /** The context's route (tabs the first page opens): refused URLs aborted, the rest sent as is. */
+    private void checkOnly(Route route) {
+        Request request = route.request();
+        if (request.isNavigationRequest()) {
+            Optional<String> refused = refusal(request.url());
+            if (refused.isPresent()) {
+                violation.compareAndSet(null, refused.get());
+                route.abort("blockedbyclient");
+                return;
+            }
+        }
+        route.resume();
     }
 
     private static boolean isHttp(String url) {
