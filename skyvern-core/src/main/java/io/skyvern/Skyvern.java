@@ -36,7 +36,7 @@ import io.skyvern.execution.RunRegistry;
 import io.skyvern.execution.TaskRunExecutor;
 import io.skyvern.persistence.JdbiScriptRepository;
 import io.skyvern.script.ScriptService;
-import io.skyvern.execution.TaskWebhooks;
+import io.skyvern.execution.RunWebhooks;
 import io.skyvern.idempotency.IdempotencyService;
 import io.skyvern.netpolicy.NetworkPolicy;
 import io.skyvern.persistence.JdbiIdempotencyRepository;
@@ -101,7 +101,7 @@ public final class Skyvern implements AutoCloseable {
     private final WorkflowService workflows;
     private final ArtifactService artifacts;
     private final WebhookSender webhookSender;
-    private final TaskWebhooks taskWebhooks;
+    private final RunWebhooks runWebhooks;
     private final BrowserSessionService browserSessions;
     private final RunQueue queue;
     private final LazyBrowserManager browsers;
@@ -128,14 +128,14 @@ public final class Skyvern implements AutoCloseable {
             this.webhookSender = new WebhookSender(new JdbiWebhookDeliveryRepository(database),
                     webhookOptions(config), ids, clock);
             TaskRepositories taskRepos = JdbiTaskRepositories.create(database);
-            this.taskWebhooks = new TaskWebhooks(webhookSender, taskRepos.tasks());
+            this.runWebhooks = new RunWebhooks(webhookSender, taskRepos.tasks());
             this.browserSessions = new BrowserSessionService(new JdbiBrowserSessionRepository(database),
                     config.dataDir(), clock, ids);
             this.queue = new JdbiRunQueue(database, clock);
             this.browsers = new LazyBrowserManager(() -> new PlaywrightBrowserManager(config.browser(), lanes(config),
                     NetworkPolicy.allowingPrivateNetwork(config.runs().allowPrivateNetwork())),
                     () -> browserConfigured(config));
-            ExecutionHooks hooks = new ExecutionHooks(browserSessions, registry, this::nudge, taskWebhooks);
+            ExecutionHooks hooks = new ExecutionHooks(browserSessions, registry, this::nudge, runWebhooks);
             this.tasks = new TaskService(taskRepos, organizations, config, clock, ids, hooks);
             LazyLlmClient llm = new LazyLlmClient(config.llm());
             JdbiCredentialRepository credentialRepo = new JdbiCredentialRepository(database);
@@ -149,9 +149,10 @@ public final class Skyvern implements AutoCloseable {
                     Optional.of(new LlmCodeChooser(llm)));
             RunSecretsFactory runSecrets = new RunSecretsFactory(credentials, totpCodes,
                     org -> organizations.get(org).webhookSigningKey(), new LoginOptions(config.logins().totpWait(),
-                    config.logins().totpPollInterval(), config.runs().allowPrivateNetwork()), clock);
+                    config.logins().totpPollInterval(), NetworkPolicy.allowingPrivateNetwork(config.runs().allowPrivateNetwork())),
+                    clock);
             this.loginRuns = new LoginRuns(new JdbiRunLoginRepository(database), credentials, runSecrets,
-                    taskRepos.tasks(), taskWebhooks::finished, clock);
+                    taskRepos.tasks(), runWebhooks::finished, clock);
             logins.set(loginRuns);
             hooks.useLogins(loginRuns);
             this.scripts = new ScriptService(new JdbiScriptRepository(database), ids, clock);
@@ -159,12 +160,12 @@ public final class Skyvern implements AutoCloseable {
             this.workflows = new WorkflowService(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), organizations, clock, ids, hooks);
             TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
-                    new LazyAgent(llm, clock, AgentOptions.of(config.llm())), browserSessions, registry, taskWebhooks, config,
+                    new LazyAgent(llm, clock, AgentOptions.of(config.llm())), browserSessions, registry, runWebhooks, config,
                     ids, clock, loginRuns, scripts);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
                     AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork(), loginRuns.blockLogins()), artifacts,
-                    new JdbiRunLogRepository(database), webhookSender, browserSessions, config.taskTimeout(),
+                    new JdbiRunLogRepository(database), runWebhooks, registry, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);
             this.pool = new WorkerPool(queue, runEnds.around(new RunDispatcher(taskRuns, workflowRuns)),
                     WorkerPoolOptions.from(config), clock);
@@ -274,8 +275,8 @@ public final class Skyvern implements AutoCloseable {
     }
 
     /** Sends task webhooks; {@code retry} re-sends one (POST /tasks/{id}/retry_webhook). */
-    public TaskWebhooks taskWebhooks() {
-        return taskWebhooks;
+    public RunWebhooks runWebhooks() {
+        return runWebhooks;
     }
 
     /**

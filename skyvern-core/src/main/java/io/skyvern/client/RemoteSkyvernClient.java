@@ -256,6 +256,8 @@ public final class RemoteSkyvernClient implements SkyvernClient {
         putIfSet(body, "webhook_callback_url", r.webhookCallbackUrl());
         putIfSet(body, "max_execution_time_minutes", r.maxExecutionTimeMinutes());
         putIfSet(body, "browser_session_id", r.browserSessionId());
+        putIfSet(body, "totp_identifier", r.login().totpIdentifier().orElse(null));
+        putIfSet(body, "totp_verification_url", r.login().totpVerificationUrl().orElse(null));
         JsonNode data = data(http.call("POST", WORKFLOWS + segment(workflowId) + "/runs", body));
         return WireReader.run(data, organizationIdOrNull());
     }

@@ -5,6 +5,7 @@ import io.skyvern.common.RunMode;
 import io.skyvern.script.RunScript;
 import io.skyvern.script.ScriptService;
 import io.skyvern.task.CreateTaskRequest;
+import io.skyvern.task.LoginSettings;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskHooks;
 import io.skyvern.webhook.DeliveryResult;
@@ -13,6 +14,8 @@ import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunHooks;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,20 +30,20 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     private final BrowserSessionService browserSessions;
     private final RunRegistry registry;
     private final Runnable nudge;
-    private final TaskWebhooks webhooks;
+    private final RunWebhooks webhooks;
     private volatile LoginRuns logins;
     private volatile ScriptService scripts;
     private volatile RunMode defaultRunMode = RunMode.AGENT;
 
     public ExecutionHooks(BrowserSessionService browserSessions, RunRegistry registry, Runnable nudge,
-                          TaskWebhooks webhooks) {
+                          RunWebhooks webhooks) {
         this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.nudge = Objects.requireNonNull(nudge, "nudge");
         this.webhooks = webhooks;
     }
 
-    /** Login settings of tasks (credential check, storage); set once by the composition root. */
+    /** Login settings of tasks and runs (credential check, storage); set once by the composition root. */
     public void useLogins(LoginRuns value) {
         this.logins = Objects.requireNonNull(value, "logins");
     }
@@ -78,6 +81,22 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     }
 
     @Override
+    public void notInserted(Task task) {
+        LoginRuns l = logins;
+        if (l != null) {
+            l.forget(task.taskId());
+        }
+    }
+
+    @Override
+    public void notInserted(WorkflowRun run) {
+        LoginRuns l = logins;
+        if (l != null) {
+            l.forget(run.workflowRunId());
+        }
+    }
+
+    @Override
     public void created(Task task) {
         nudge.run();
     }
@@ -90,19 +109,42 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     }
 
     @Override
+    public void beforeInsert(WorkflowRun run, StartRunRequest request) {
+        LoginRuns l = logins;
+        if (l != null) {
+            l.save(run.workflowRunId(), run.organizationId(), request.login());
+        } else if (!request.login().isEmpty()) {
+            throw new IllegalStateException("login settings given but no login store is wired");
+        }
+    }
+
+    @Override
+    public Map<String, LoginSettings> loginSettings(String organizationId, Collection<String> runIds) {
+        LoginRuns l = logins;
+        return l == null ? Map.of() : l.settingsOf(organizationId, runIds);
+    }
+
+    @Override
     public void started(WorkflowRun run) {
         nudge.run();
     }
 
     @Override
-    public void stopRunning(String taskId, boolean force) {
-        registry.stop(taskId, force, STOP_WAIT);
+    public void stopRunning(String runId, boolean force) {
+        registry.stop(runId, force, STOP_WAIT);
     }
 
     @Override
     public void finishedWithoutRun(Task task) {
         if (webhooks != null) {
             webhooks.finished(task);
+        }
+    }
+
+    @Override
+    public void finishedWithoutRun(WorkflowRun run) {
+        if (webhooks != null) {
+            webhooks.finished(run);
         }
     }
 

@@ -16,13 +16,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Login settings across a task's life: the credential must exist when the task is created, the
- * settings are stored before a worker can see the task, the run gets its secrets from them, and a
+ * Login settings across a run's life: the credential must exist when the task is created, the
+ * settings are stored before a worker can see the task or workflow run (whose blocks inherit its
+ * one-time code source), the run gets its secrets from them, and a
  * deleted credential fails the queued tasks that name it (with a reason that says so). Thread-safe.
  */
 public final class LoginRuns {
@@ -56,8 +59,18 @@ public final class LoginRuns {
         }
     }
 
+    /** Drops the settings of a run that was not stored after all (refused by a limit). */
+    public void forget(String runId) {
+        logins.delete(runId);
+    }
+
     public LoginSettings settingsOf(String runId) {
         return logins.find(runId);
+    }
+
+    /** The settings of those of these runs (tasks or workflow runs) of the organisation that have some. */
+    public Map<String, LoginSettings> settingsOf(String organizationId, Collection<String> runIds) {
+        return logins.findAll(organizationId, runIds);
     }
 
     /** The task's secrets; CREDENTIAL_NOT_FOUND (a reason for failure_reason) when its credential is gone. */
@@ -68,10 +81,25 @@ public final class LoginRuns {
                 login, started, stop));
     }
 
-    /** For workflow blocks: secrets of a block of run {@code workflowRunId}; codes must be newer than the block. */
+    /**
+     * For workflow blocks: secrets of a block of run {@code workflowRunId}; codes must be newer than
+     * the block. A block that names no one-time code source uses its run's.
+     */
     public BlockLogins blockLogins() {
-        return (org, runId, payload, login, stop) -> login.isEmpty() ? PayloadSecrets.of(payload)
-                : secrets.secretsFor(new RunLogin(org, runId, true, payload, login, clock.instant(), stop));
+        return (org, runId, payload, blockLogin, stop) -> {
+            LoginSettings login = withRunCodes(blockLogin, runId);
+            return login.isEmpty() ? PayloadSecrets.of(payload)
+                    : secrets.secretsFor(new RunLogin(org, runId, true, payload, login, clock.instant(), stop));
+        };
+    }
+
+    /** The block's settings, with the run's totp_identifier / totp_verification_url when the block has neither. */
+    private LoginSettings withRunCodes(LoginSettings block, String workflowRunId) {
+        if (workflowRunId == null || block.totpIdentifier().isPresent() || block.totpVerificationUrl().isPresent()) {
+            return block;
+        }
+        LoginSettings run = logins.find(workflowRunId);
+        return new LoginSettings(block.credentialId(), run.totpIdentifier(), run.totpVerificationUrl());
     }
 
     /** Fails the queued tasks that name the deleted credential. */

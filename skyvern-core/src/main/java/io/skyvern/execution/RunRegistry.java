@@ -65,6 +65,11 @@ public final class RunRegistry {
             if (!force || closed) {
                 return;
             }
+            if (session == null) {
+                // A workflow run: its engine owns its sessions, and its blocks and waits read the
+                // flag at their safe points; an interrupt would reach its database writes too.
+                return;
+            }
             forced = true;
             thread.interrupt();
             try {
@@ -84,10 +89,13 @@ public final class RunRegistry {
         }
     }
 
-    /** Registers the run executing on the current thread with its browser session. */
+    /**
+     * Registers the run executing on the current thread with its browser session ({@code null}
+     * when the run opens its sessions itself, as a workflow run's engine does: a forced stop then
+     * only raises the flag).
+     */
     public Entry register(String runId, BrowserSession session) {
         Objects.requireNonNull(runId, "runId");
-        Objects.requireNonNull(session, "session");
         Entry entry = new Entry(runId, session, Thread.currentThread());
         running.put(runId, entry);
         return entry;

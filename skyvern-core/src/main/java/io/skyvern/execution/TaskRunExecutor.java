@@ -29,10 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -49,13 +47,11 @@ public final class TaskRunExecutor implements RunExecutor {
     private final BrowserManager browsers;
     private final Supplier<AgentLoop> agent;
     private final BrowserSessionService browserSessions;
-    private final RunRegistry registry;
-    private final TaskWebhooks webhooks;
+    private final RunLifecycle lifecycle;
+    private final RunWebhooks webhooks;
     private final SkyvernConfig config;
     private final IdGenerator ids;
     private final Clock clock;
-    /** Stops runs at their deadline even inside a long LLM call (the loop checks only between actions). */
-    private final RunDeadlines watchdog = new RunDeadlines(java.time.Duration.ofMinutes(1));
     /** Login settings and secrets of tasks; absent: a task's secrets are its payload's. */
     private final Optional<LoginRuns> logins;
     /** Replay scripts; absent: every run is an agent run and records nothing. */
@@ -64,14 +60,14 @@ public final class TaskRunExecutor implements RunExecutor {
 
     public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
                            Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
-                           TaskWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock) {
+                           RunWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock) {
         this(repos, artifacts, browsers, agent, browserSessions, registry, webhooks, config, ids, clock, null);
     }
 
     /** With the login settings of tasks ({@code logins} null: none). */
     public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
                            Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
-                           TaskWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock,
+                           RunWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock,
                            LoginRuns logins) {
         this(repos, artifacts, browsers, agent, browserSessions, registry, webhooks, config, ids, clock, logins, null);
     }
@@ -79,7 +75,7 @@ public final class TaskRunExecutor implements RunExecutor {
     /** With login settings and replay scripts (either null: none). */
     public TaskRunExecutor(TaskRepositories repos, ArtifactService artifacts, BrowserManager browsers,
                            Supplier<AgentLoop> agent, BrowserSessionService browserSessions, RunRegistry registry,
-                           TaskWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock,
+                           RunWebhooks webhooks, SkyvernConfig config, IdGenerator ids, Clock clock,
                            LoginRuns logins, ScriptService scripts) {
         this.logins = Optional.ofNullable(logins);
         this.scripts = Optional.ofNullable(scripts).map(s -> new TaskScripts(s, config.runs().defaultRunMode()));
@@ -89,11 +85,11 @@ public final class TaskRunExecutor implements RunExecutor {
         this.browsers = Objects.requireNonNull(browsers, "browsers");
         this.agent = Objects.requireNonNull(agent, "agent");
         this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
-        this.registry = Objects.requireNonNull(registry, "registry");
         this.webhooks = Objects.requireNonNull(webhooks, "webhooks");
         this.config = Objects.requireNonNull(config, "config");
         this.ids = Objects.requireNonNull(ids, "ids");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.lifecycle = new RunLifecycle(registry, clock);
     }
 
     @Override
@@ -111,7 +107,7 @@ public final class TaskRunExecutor implements RunExecutor {
             loop = agent.get();
         } catch (SkyvernException e) {
             recorder.log("ERROR", e.getMessage());
-            finish(context, task, TaskStatus.FAILED, null, e.getMessage());
+            finish(context, task, new RunOutcome(RunOutcome.Kind.FAILED, null, e.getMessage()));
             return;
         }
         Optional<TaskScripts.Prepared> script;
@@ -119,33 +115,19 @@ public final class TaskRunExecutor implements RunExecutor {
             script = scripts.map(s -> s.prepare(task));
         } catch (SkyvernException e) {
             recorder.log("ERROR", e.getMessage());
-            finish(context, task, TaskStatus.FAILED, null, e.getMessage());
+            finish(context, task, new RunOutcome(RunOutcome.Kind.FAILED, null, e.getMessage()));
             return;
         }
-        ScriptRun scriptRun = script.map(TaskScripts.Prepared::run).orElseGet(ScriptRun::record);
-        AgentResult result = runWithSession(context, task, loop, recorder, scriptRun);
-        if (context.leaseLost()) {
-            if (context.handedBack()) {
-                LOG.info("Task {} went back to the queue at shutdown; the worker that claims it next goes on",
-                        task.taskId());
-            } else if (context.cancelRequested()) {
-                // A cancel wrote the final status while the run went on: the run is still this worker's
-                // to close (its open step ends canceled), it just must not write an end of its own.
-                recorder.closeOpenSteps(StepStatus.CANCELED, cancelReason(task));
-                LOG.info("Task {} was canceled", task.taskId());
-            } else {
-                LOG.warn("Task {} was taken over by another worker; not recording its end here", task.taskId());
-            }
-            return;
+        RunOutcome outcome = runWithSession(context, task, loop, recorder, script);
+        if (!context.leaseLost() || context.cancelRequested()) {
+            closeSteps(outcome, recorder);
         }
-        if (script.isPresent()) {
-            scripts.get().finish(task, script.get(), result);
-        }
-        settle(context, task, result, recorder);
+        finish(context, task, outcome);
     }
 
-    private AgentResult runWithSession(RunContext context, Task task, AgentLoop loop, TaskRunRecorder recorder,
-                                       ScriptRun scriptRun) {
+    private RunOutcome runWithSession(RunContext context, Task task, AgentLoop loop, TaskRunRecorder recorder,
+                                      Optional<TaskScripts.Prepared> script) {
+        ScriptRun scriptRun = script.map(TaskScripts.Prepared::run).orElseGet(ScriptRun::record);
         Optional<Path> trace = config.browser().trace()
                 ? Optional.of(config.dataDir().resolve("traces").resolve(task.taskId() + ".zip")) : Optional.empty();
         BrowserSession session;
@@ -158,46 +140,35 @@ public final class TaskRunExecutor implements RunExecutor {
         } catch (SkyvernException e) {
             release(task);
             recorder.log("ERROR", e.getMessage());
-            return new AgentResult.Failed(e.getMessage(), io.skyvern.agent.AgentUsage.ZERO);
+            return new RunOutcome(RunOutcome.Kind.FAILED, null, e.getMessage());
         }
         Instant deadline = (task.startedAt() == null ? clock.instant() : task.startedAt()).plus(config.taskTimeout());
-        AgentResult result;
-        try (RunRegistry.Entry entry = registry.register(task.taskId(), session)) {
-            long untilDeadline = Math.max(0, java.time.Duration.between(clock.instant(), deadline).toMillis());
-            Future<?> timer = watchdog.after(java.time.Duration.ofMillis(untilDeadline + 1), entry::timeUp);
+        RunOutcome outcome;
+        try (RunLifecycle.ActiveRun active = lifecycle.begin(context, task.taskId(), Optional.of(deadline), session)) {
+            AgentResult result;
             try {
-                QueueRunControl control = new QueueRunControl(context, Optional.of(entry), Optional.of(deadline),
-                        QueueRunControl.DEFAULT_CHECK_EVERY);
+                QueueRunControl control = active.control();
                 result = loop.run(goal(task, secretsOf(task, control, deadline)), session, control, recorder,
                         config.dataDir().resolve("downloads").resolve(task.taskId()), scriptRun);
             } catch (SkyvernException e) {
                 recorder.log("ERROR", e.getMessage());
                 result = new AgentResult.Failed(e.getMessage(), io.skyvern.agent.AgentUsage.ZERO);
             } catch (RuntimeException e) {
-                result = entry.stopRequested() || context.cancelRequested()
+                result = active.stopRequested()
                         ? new AgentResult.Canceled("Canceled", io.skyvern.agent.AgentUsage.ZERO)
                         : new AgentResult.Failed("Internal error: " + e.getMessage(), io.skyvern.agent.AgentUsage.ZERO);
-            } finally {
-                timer.cancel(false);
             }
-            if (result instanceof AgentResult.Canceled c && entry.wasTimeUp() && !context.cancelRequested()) {
-                // The watchdog stopped it: that is the time limit, not a user's cancel.
-                result = new AgentResult.TimedOut("The run exceeded its time limit", c.usage());
+            if (script.isPresent() && !context.leaseLost()) {
+                scripts.get().finish(task, script.get(), result);
             }
-            if (entry.forced()) {
-                Thread.interrupted();  // the forced cancel's interrupt was for the loop, not for the pool
-            }
+            outcome = active.timedOut() && !(result instanceof AgentResult.Completed)
+                    ? RunOutcome.timedOut(config.taskTimeout().toSeconds() + " s", null) : outcomeOf(result);
         } finally {
             session.close();
             release(task);
         }
         trace.filter(Files::isRegularFile).ifPresent(file -> recordTrace(recorder, file));
-        return result;
-    }
-
-    private String cancelReason(Task task) {
-        return repos.tasks().find(task.organizationId(), task.taskId()).map(Task::failureReason)
-                .filter(reason -> !reason.isBlank()).orElse("Canceled");
+        return outcome;
     }
 
     private void release(Task task) {
@@ -218,39 +189,37 @@ public final class TaskRunExecutor implements RunExecutor {
                 io.skyvern.agent.PayloadSecrets.of(task.navigationPayload()));
     }
 
-    private void settle(RunContext context, Task task, AgentResult result, TaskRunRecorder recorder) {
+    private static RunOutcome outcomeOf(AgentResult result) {
         if (result instanceof AgentResult.Completed r) {
-            recorder.closeOpenSteps(StepStatus.FAILED, "Run ended");
-            finish(context, task, TaskStatus.COMPLETED, r.extractedInformation(), null);
+            return new RunOutcome(RunOutcome.Kind.COMPLETED, r.extractedInformation(), null);
         } else if (result instanceof AgentResult.Terminated r) {
-            recorder.closeOpenSteps(StepStatus.FAILED, "Run ended");
-            finish(context, task, TaskStatus.TERMINATED, null,
+            return new RunOutcome(RunOutcome.Kind.TERMINATED, null,
                     r.errorCode() == null ? r.reason() : r.errorCode() + ": " + r.reason());
         } else if (result instanceof AgentResult.Failed r) {
-            recorder.closeOpenSteps(StepStatus.FAILED, r.reason());
-            finish(context, task, TaskStatus.FAILED, null, r.reason());
+            return new RunOutcome(RunOutcome.Kind.FAILED, null, r.reason());
         } else if (result instanceof AgentResult.Canceled r) {
-            recorder.closeOpenSteps(StepStatus.CANCELED, r.reason());
-            finish(context, task, TaskStatus.CANCELED, null, r.reason());
-        } else if (result instanceof AgentResult.TimedOut r) {
-            recorder.closeOpenSteps(StepStatus.CANCELED, r.reason());
-            recorder.log("WARN", r.reason() + " (" + config.taskTimeout().toSeconds() + " s)");
-            finish(context, task, TaskStatus.TIMED_OUT, null, r.reason());
+            return new RunOutcome(RunOutcome.Kind.CANCELED, null, r.reason());
+        }
+        return RunOutcome.timedOut("deadline", null);
+    }
+
+    /** Steps still open when the run ended are closed with its reason. */
+    private void closeSteps(RunOutcome outcome, TaskRunRecorder recorder) {
+        switch (outcome.kind()) {
+            case COMPLETED, TERMINATED -> recorder.closeOpenSteps(StepStatus.FAILED, "Run ended");
+            case FAILED -> recorder.closeOpenSteps(StepStatus.FAILED, outcome.reason());
+            case CANCELED -> recorder.closeOpenSteps(StepStatus.CANCELED, outcome.reason());
+            case TIMED_OUT -> {
+                recorder.closeOpenSteps(StepStatus.CANCELED, outcome.reason());
+                recorder.log("WARN", outcome.reason());
+            }
         }
     }
 
-    /** Writes the final status if the run is still ours and running, then sends the webhook. */
-    private void finish(RunContext context, Task task, TaskStatus status, com.fasterxml.jackson.databind.JsonNode
-            extracted, String reason) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean written = repos.tasks().finishRun(task.taskId(), context.run().workerId(), status, extracted, reason,
-                now);
-        Optional<Task> after = repos.tasks().find(task.organizationId(), task.taskId());
-        if (!written) {
-            LOG.info("Task {} was already {} when its run ended", task.taskId(),
-                    after.map(t -> t.status().wireName()).orElse("gone"));
-        }
-        after.filter(t -> t.status().isFinal()).ifPresent(webhooks::finished);
+    /** The one finish-and-notify path ({@link RunFinisher}). */
+    private void finish(RunContext context, Task task, RunOutcome outcome) {
+        RunFinisher.finish(context, new TaskEnding(task, context.run().workerId(), repos.tasks(), webhooks), outcome,
+                clock);
     }
 
     private static void recordTrace(TaskRunRecorder recorder, Path file) {

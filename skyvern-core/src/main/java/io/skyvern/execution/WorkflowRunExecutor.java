@@ -12,8 +12,6 @@ import io.skyvern.queue.RunKind;
 import io.skyvern.queue.RunRef;
 import io.skyvern.runlog.RunLog;
 import io.skyvern.runlog.RunLogRepository;
-import io.skyvern.webhook.WebhookRequest;
-import io.skyvern.webhook.WebhookSender;
 import io.skyvern.workflow.Workflow;
 import io.skyvern.workflow.WorkflowRepository;
 import io.skyvern.workflow.WorkflowRun;
@@ -44,9 +42,11 @@ import java.util.stream.Stream;
  * runs the engine (one browser session for all blocks, the persistent one of the browser session
  * the run names if any; block runs and their artifacts persisted
  * by a {@link WorkflowBlockRecorder}), then stores the output and the final status through the
- * {@link WorkflowRunStatus} table and sends the signed webhook. A cancel (or a lost lease) reaches
- * the engine through {@link QueueRunControl}; the deadline is the claim time plus the run's
- * {@code max_execution_time_minutes}. When the lease was lost to another worker nothing is written.
+ * {@link WorkflowRunStatus} table and sends the signed webhook, through the same
+ * {@link RunLifecycle} and {@link RunFinisher} as tasks: a cancel (on this node at once, or read
+ * from the queue), the deadline (the claim time plus the run's {@code max_execution_time_minutes})
+ * and a lost lease reach the engine through its {@link QueueRunControl}. When the lease was lost
+ * to another worker nothing is written.
  * Thread-safe: each run executes on the calling worker thread.
  */
 public final class WorkflowRunExecutor implements RunExecutor {
@@ -57,7 +57,8 @@ public final class WorkflowRunExecutor implements RunExecutor {
     private final Supplier<WorkflowEngine> engine;
     private final ArtifactService artifacts;
     private final RunLogRepository logs;
-    private final WebhookSender webhooks;
+    private final RunWebhooks webhooks;
+    private final RunLifecycle lifecycle;
     private final BrowserSessionService browserSessions;
     private final Duration sessionWait;
     private final Path downloadRoot;
@@ -71,11 +72,11 @@ public final class WorkflowRunExecutor implements RunExecutor {
      *                     afterwards: the agent records each download as an artifact)
      */
     public WorkflowRunExecutor(WorkflowRepository workflows, WorkflowRunRepository runs, WorkflowEngine engine,
-                               ArtifactService artifacts, RunLogRepository logs, WebhookSender webhooks,
-                               BrowserSessionService browserSessions, Duration sessionWait, Path downloadRoot,
-                               Clock clock, IdGenerator ids) {
+                               ArtifactService artifacts, RunLogRepository logs, RunWebhooks webhooks,
+                               RunRegistry registry, BrowserSessionService browserSessions, Duration sessionWait,
+                               Path downloadRoot, Clock clock, IdGenerator ids) {
         this(workflows, runs, constant(Objects.requireNonNull(engine, "engine")), artifacts, logs, webhooks,
-                browserSessions, sessionWait, downloadRoot, clock, ids);
+                registry, browserSessions, sessionWait, downloadRoot, clock, ids);
     }
 
     /**
@@ -84,8 +85,8 @@ public final class WorkflowRunExecutor implements RunExecutor {
      */
     public WorkflowRunExecutor(WorkflowRepository workflows, WorkflowRunRepository runs,
                                Supplier<WorkflowEngine> engine, ArtifactService artifacts, RunLogRepository logs,
-                               WebhookSender webhooks, BrowserSessionService browserSessions, Duration sessionWait,
-                               Path downloadRoot, Clock clock, IdGenerator ids) {
+                               RunWebhooks webhooks, RunRegistry registry, BrowserSessionService browserSessions,
+                               Duration sessionWait, Path downloadRoot, Clock clock, IdGenerator ids) {
         this.workflows = Objects.requireNonNull(workflows, "workflows");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -97,6 +98,7 @@ public final class WorkflowRunExecutor implements RunExecutor {
         this.downloadRoot = Objects.requireNonNull(downloadRoot, "downloadRoot");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ids = Objects.requireNonNull(ids, "ids");
+        this.lifecycle = new RunLifecycle(registry, clock);
     }
 
     @Override
@@ -114,15 +116,24 @@ public final class WorkflowRunExecutor implements RunExecutor {
         logs.insert(new RunLog(ids.next(IdPrefix.LOG), run.organizationId(), null, run.workflowRunId(), "INFO",
                 ClaimNote.of(context.run()), null, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         Optional<Workflow> workflow = workflows.findVersion(run.organizationId(), run.workflowId(), run.workflowVersion());
-        WorkflowRunResult result = workflow.isEmpty()
-                ? new WorkflowRunResult.Failed("Workflow " + run.workflowId() + " version " + run.workflowVersion()
-                        + " no longer exists", null)
+        RunOutcome result = workflow.isEmpty()
+                ? new RunOutcome(RunOutcome.Kind.FAILED, null, "Workflow " + run.workflowId() + " version "
+                        + run.workflowVersion() + " no longer exists")
                 : runEngine(run, workflow.get(), context);
-        end(context, run, result);
+        RunFinisher.finish(context, new WorkflowRunEnding(run, runs, webhooks), result, clock);
     }
 
-    private WorkflowRunResult runEngine(WorkflowRun run, Workflow workflow, RunContext context) {
-        QueueRunControl control = new QueueRunControl(context, deadlineOf(run), QueueRunControl.DEFAULT_CHECK_EVERY);
+    private RunOutcome runEngine(WorkflowRun run, Workflow workflow, RunContext context) {
+        try (RunLifecycle.ActiveRun active = lifecycle.begin(context, run.workflowRunId(), deadlineOf(run), null)) {
+            WorkflowRunResult result = runEngine(run, workflow, context, active.control());
+            return active.timedOut() && !(result instanceof WorkflowRunResult.Completed)
+                    ? RunOutcome.timedOut(run.maxExecutionTimeMinutes() + " minute(s)", result.output())
+                    : outcomeOf(result, run);
+        }
+    }
+
+    private WorkflowRunResult runEngine(WorkflowRun run, Workflow workflow, RunContext context,
+                                        QueueRunControl control) {
         WorkflowBlockRecorder recorder = new WorkflowBlockRecorder(runs, artifacts, logs, run.organizationId(),
                 run.workflowRunId(), clock, ids);
         Path downloads = downloadRoot.resolve(run.workflowRunId());
@@ -165,70 +176,16 @@ public final class WorkflowRunExecutor implements RunExecutor {
         return Optional.of(start.plus(Duration.ofMinutes(run.maxExecutionTimeMinutes())));
     }
 
-    /** Stores the final status and output (unless the run is no longer ours) and sends the webhook. */
-    private void end(RunContext context, WorkflowRun run, WorkflowRunResult result) {
-        boolean canceled = context.cancelRequested();
-        if (context.leaseLost() && !canceled) {
-            if (context.handedBack()) {
-                LOG.info("Workflow run {} went back to the queue at shutdown; the worker that claims it next "
-                        + "goes on", run.workflowRunId());
-            } else {
-                LOG.warn("Workflow run {} was recovered by another worker; leaving it alone", run.workflowRunId());
-            }
-            return;
-        }
-        WorkflowRunStatus next = statusOf(result);
-        String reason = reasonOf(result, run);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        boolean ended = WorkflowRunStatus.RUNNING.canTransitionTo(next)
-                && runs.finish(run.workflowRunId(), WorkflowRunStatus.RUNNING, next, result.output(), reason, now);
-        WorkflowRun after = runs.findById(run.organizationId(), run.workflowRunId()).orElse(run);
-        if (!ended) {
-            if (after.status() != WorkflowRunStatus.CANCELED) {
-                LOG.warn("Workflow run {} is {} and no longer ours; not ending it", run.workflowRunId(),
-                        after.status().wireName());
-                return;
-            }
-            // Canceled by a user while it ran: keep what the blocks produced up to the stop.
-            runs.storeOutput(run.workflowRunId(), result.output(), now);
-            after = runs.findById(run.organizationId(), run.workflowRunId()).orElse(after);
-        }
-        LOG.info("Workflow run {} ended {}", run.workflowRunId(), after.status().wireName());
-        sendWebhook(after);
-    }
-
-    private static WorkflowRunStatus statusOf(WorkflowRunResult result) {
+    private static RunOutcome outcomeOf(WorkflowRunResult result, WorkflowRun run) {
         if (result instanceof WorkflowRunResult.Completed) {
-            return WorkflowRunStatus.COMPLETED;
+            return new RunOutcome(RunOutcome.Kind.COMPLETED, result.output(), null);
         } else if (result instanceof WorkflowRunResult.Canceled) {
-            return WorkflowRunStatus.CANCELED;
+            return new RunOutcome(RunOutcome.Kind.CANCELED, result.output(), "Canceled");
         } else if (result instanceof WorkflowRunResult.TimedOut) {
-            return WorkflowRunStatus.TIMED_OUT;
+            return RunOutcome.timedOut(run.maxExecutionTimeMinutes() + " minute(s)", result.output());
         }
-        return WorkflowRunStatus.FAILED;
-    }
-
-    private static String reasonOf(WorkflowRunResult result, WorkflowRun run) {
-        if (result instanceof WorkflowRunResult.Failed failed) {
-            return failed.reason();
-        } else if (result instanceof WorkflowRunResult.TimedOut) {
-            return "The run exceeded its time limit of " + run.maxExecutionTimeMinutes() + " minute(s)";
-        } else if (result instanceof WorkflowRunResult.Canceled) {
-            return "Canceled";
-        }
-        return null;
-    }
-
-    private void sendWebhook(WorkflowRun run) {
-        if (run.webhookCallbackUrl() == null || run.webhookCallbackUrl().isBlank()) {
-            return;
-        }
-        try {
-            webhooks.sendAsync(WebhookRequest.forWorkflowRun(run.organizationId(), run.workflowRunId(),
-                    run.webhookCallbackUrl(), WorkflowRunPayload.bytes(run)));
-        } catch (RuntimeException e) {
-            LOG.warn("Could not send the webhook of workflow run {}: {}", run.workflowRunId(), e.toString());
-        }
+        return new RunOutcome(RunOutcome.Kind.FAILED, result.output(),
+                result instanceof WorkflowRunResult.Failed failed ? failed.reason() : null);
     }
 
     private static void deleteQuietly(Path dir) {

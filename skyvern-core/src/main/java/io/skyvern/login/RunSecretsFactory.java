@@ -52,7 +52,7 @@ public final class RunSecretsFactory {
             builder.credential(c.username(), c.password(), totp, c.totpSecret(), c.allowedDomains());
         }
         run.login().totpVerificationUrl().ifPresent(url -> builder.oneTimeCodes(new TotpUrlPoller(http,
-                URI.create(url), signingKeyOf.apply(run.organizationId()), pollBody(run), options.allowPrivateNetwork(),
+                URI.create(url), signingKeyOf.apply(run.organizationId()), pollBody(run), options.networkPolicy(),
                 options.pollInterval(), options.codeWait(), run.stop(), clock)));
         if (run.login().totpVerificationUrl().isEmpty()) {
             run.login().totpIdentifier().ifPresent(identifier -> builder.oneTimeCodes(new PushedCodes(codes,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.agent.OneTimeCodes;
 import io.skyvern.agent.SecretTyping;
 import io.skyvern.common.Json;
-import io.skyvern.webhook.SsrfGuard;
+import io.skyvern.netpolicy.NetworkPolicy;
 import io.skyvern.webhook.WebhookSignature;
 
 import java.io.IOException;
@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * "workflow_run_id", "totp_identifier"}} signed like a webhook (HMAC-SHA256 of the body with the
  * organisation's key in {@code x-skyvern-signature}, unix time in {@code x-skyvern-timestamp})
  * every {@code interval} until the answer is {@code {"totp": "123456"}} with a code this run has not
- * typed yet, for at most {@code wait}. Private addresses are refused unless allowed; redirects are
- * not followed. Used by one run's thread.
+ * typed yet, for at most {@code wait}. The URL is checked against the product's one
+ * {@link NetworkPolicy} before the first poll (private addresses refused unless allowed, metadata
+ * addresses always); redirects are not followed, so no other address is reached. Used by one run's thread.
  */
 final class TotpUrlPoller implements OneTimeCodes {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9]{4,12}");
@@ -37,34 +38,29 @@ final class TotpUrlPoller implements OneTimeCodes {
     private final URI url;
     private final String signingKey;
     private final byte[] body;
-    private final boolean allowPrivateNetwork;
+    private final NetworkPolicy networkPolicy;
     private final Duration interval;
     private final Duration wait;
     private final BooleanSupplier stop;
     private final Clock clock;
     private final Set<String> typed = new HashSet<>();
 
-    TotpUrlPoller(HttpClient http, URI url, String signingKey, byte[] body, boolean allowPrivateNetwork,
+    TotpUrlPoller(HttpClient http, URI url, String signingKey, byte[] body, NetworkPolicy networkPolicy,
                   Duration interval, Duration wait, BooleanSupplier stop, Clock clock) {
         this.http = http;
         this.url = url;
         this.signingKey = signingKey;
         this.body = body.clone();
-        this.allowPrivateNetwork = allowPrivateNetwork;
+        this.networkPolicy = networkPolicy;
         this.interval = interval;
         this.wait = wait;
         this.stop = stop;
         this.clock = clock;
     }
 
-    /** The one call to the private-network policy (today the webhook sender's guard). */
-    private Optional<String> refusal(URI uri) {
-        return new SsrfGuard(allowPrivateNetwork).refusal(uri);
-    }
-
     @Override
     public SecretTyping next() {
-        Optional<String> refused = refusal(url);
+        Optional<String> refused = networkPolicy.refusal(url);
         if (refused.isPresent()) {
             return new SecretTyping.Refused("totp_verification_url refused: " + refused.get());
         }

@@ -5,7 +5,10 @@ import io.skyvern.task.LoginSettings;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** {@link RunLoginRepository} on the {@code run_logins} table. Thread-safe. */
@@ -27,6 +30,11 @@ public final class JdbiRunLoginRepository implements RunLoginRepository {
     }
 
     @Override
+    public void delete(String runId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM run_logins WHERE run_id = :run").bind("run", runId).execute());
+    }
+
+    @Override
     public LoginSettings find(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT credential_id, totp_identifier, totp_verification_url "
                         + "FROM run_logins WHERE run_id = :run")
@@ -34,6 +42,21 @@ public final class JdbiRunLoginRepository implements RunLoginRepository {
                 .map((rs, ctx) -> LoginSettings.of(rs.getString("credential_id"), rs.getString("totp_identifier"),
                         rs.getString("totp_verification_url")))
                 .findOne().orElse(LoginSettings.NONE));
+    }
+
+    @Override
+    public Map<String, LoginSettings> findAll(String organizationId, Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, LoginSettings> found = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT run_id, credential_id, totp_identifier, totp_verification_url "
+                        + "FROM run_logins WHERE organization_id = :org AND run_id IN (<runs>)")
+                .bind("org", organizationId).bindList("runs", List.copyOf(runIds))
+                .map((rs, ctx) -> Map.entry(rs.getString("run_id"), LoginSettings.of(rs.getString("credential_id"),
+                        rs.getString("totp_identifier"), rs.getString("totp_verification_url"))))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
+        return found;
     }
 
     @Override

@@ -5,4 +5,9 @@ public record CancelRequest(String reason, boolean force) {
     public static CancelRequest of(String reason) {
         return new CancelRequest(reason, false);
     }
+
+    /** The failure_reason of every canceled run, task or workflow run: "Canceled" or "Canceled: why". */
+    public String failureReason() {
+        return reason == null || reason.isBlank() ? "Canceled" : "Canceled: " + reason.strip();
+    }
 }

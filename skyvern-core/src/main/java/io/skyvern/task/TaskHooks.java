@@ -3,6 +3,8 @@ package io.skyvern.task;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.webhook.DeliveryResult;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * What the task service tells the run machinery, so that it stays free of workers and browsers:
@@ -26,7 +28,16 @@ public interface TaskHooks {
     default void beforeInsert(Task task, CreateTaskRequest request) {
     }
 
+    /** The insert was refused (a limit): drop what {@link #beforeInsert} stored. */
+    default void notInserted(Task task) {
+    }
+
     default void created(Task task) {
+    }
+
+    /** The login settings of these tasks of the organisation (absent: none). */
+    default Map<String, LoginSettings> loginSettings(String organizationId, Collection<String> taskIds) {
+        return Map.of();
     }
 
     /**

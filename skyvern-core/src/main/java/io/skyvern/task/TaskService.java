@@ -83,11 +83,17 @@ public final class TaskService {
             pendingGate.admitted(organizationId);
         } else if (!repos.tasks().insertWithinCap(task, cap)) {
             pendingGate.forget(organizationId);
+            hooks.notInserted(task);
             throw new SkyvernException(ErrorCode.LIMIT_EXCEEDED, "Too many pending tasks: the organization may have "
                     + cap + " created or queued tasks", List.of(), Map.of("limit", cap, "retry_after", 60), null);
         }
         hooks.created(task);
         return task;
+    }
+
+    /** The login settings of these tasks (read by the organisation that owns them); absent: none. */
+    public Map<String, LoginSettings> loginSettings(String organizationId, List<Task> tasks) {
+        return hooks.loginSettings(organizationId, tasks.stream().map(Task::taskId).toList());
     }
 
     public Optional<Task> find(String organizationId, String taskId) {
@@ -159,7 +165,7 @@ public final class TaskService {
             // (at once when forced) and closes the browser; the status is final already.
             boolean flagWorker = from == TaskStatus.RUNNING;
             Instant now = now();
-            String reason = cancelReason(request.reason());
+            String reason = request.failureReason();
             if (repos.tasks().transition(organizationId, taskId, from, TaskStatus.CANCELED, reason, flagWorker,
                     now, now)) {
                 if (flagWorker) {
@@ -175,10 +181,6 @@ public final class TaskService {
             }
         }
         throw concurrentChange(taskId);
-    }
-
-    private static String cancelReason(String reason) {
-        return reason == null || reason.isBlank() ? "Canceled" : "Canceled: " + reason.strip();
     }
 
     public List<StepDetails> steps(String organizationId, String taskId, StepQuery query) {

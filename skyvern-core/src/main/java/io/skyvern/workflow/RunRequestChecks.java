@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
+import io.skyvern.task.LoginChecks;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -42,6 +43,10 @@ final class RunRequestChecks {
                 && WorkflowValidator.jsonLength(request.parameters()) > WorkflowValidator.MAX_DOCUMENT_CHARS) {
             errors.add("parameters too large (max " + WorkflowValidator.MAX_DOCUMENT_CHARS + " characters as JSON)");
         }
+        if (request.login().credentialId().isPresent()) {
+            errors.add("credential_id is set on a block, not on a run");
+        }
+        errors.addAll(LoginChecks.violations(request.login(), null));
         if (!errors.isEmpty()) {
             throw new SkyvernException(ErrorCode.VALIDATION_FAILED, "Invalid workflow run request", errors,
                     Map.of("errors", errors), null);

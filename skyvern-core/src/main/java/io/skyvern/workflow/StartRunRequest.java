@@ -2,11 +2,23 @@ package io.skyvern.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.common.RunPriority;
+import io.skyvern.task.LoginSettings;
 
 /**
  * Start a run: parameters (checked against the workflow's parameter schema), priority (null means
- * normal), webhook URL, time limit in minutes 1..1440 (null means none), optional browser session.
+ * normal), webhook URL, time limit in minutes 1..1440 (null means none), optional browser session,
+ * and the run's one-time code source ({@code totp_identifier} or {@code totp_verification_url};
+ * null means none), which its agent blocks use unless a block names its own.
  */
 public record StartRunRequest(JsonNode parameters, RunPriority priority, String webhookCallbackUrl,
-                              Integer maxExecutionTimeMinutes, String browserSessionId) {
+                              Integer maxExecutionTimeMinutes, String browserSessionId, LoginSettings login) {
+    public StartRunRequest {
+        login = login == null ? LoginSettings.NONE : login;
+    }
+
+    /** A run without login settings. */
+    public StartRunRequest(JsonNode parameters, RunPriority priority, String webhookCallbackUrl,
+                           Integer maxExecutionTimeMinutes, String browserSessionId) {
+        this(parameters, priority, webhookCallbackUrl, maxExecutionTimeMinutes, browserSessionId, LoginSettings.NONE);
+    }
 }

@@ -10,6 +10,7 @@ import io.skyvern.common.Page;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.config.OrgLimits;
 import io.skyvern.common.RunPriority;
+import io.skyvern.task.LoginSettings;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -134,13 +135,20 @@ public final class WorkflowService {
                 request.priority() == null ? RunPriority.NORMAL : request.priority(), parameters, null, null,
                 request.webhookCallbackUrl(), request.maxExecutionTimeMinutes(), request.browserSessionId(),
                 now, now, null, null);
+        hooks.beforeInsert(run, request);
         if (!runs.insertIfBelowLimit(run, maxActive)) {
+            hooks.notInserted(run);
             throw new SkyvernException(ErrorCode.EXECUTION_LIMIT_EXCEEDED,
                     "Maximum concurrent workflow runs reached (max: " + maxActive + ")", List.of(),
                     Map.of("max_concurrent_workflow_runs", maxActive), null);
         }
         hooks.started(run);
         return run;
+    }
+
+    /** The login settings of these runs (read by the organisation that owns them); absent: none. */
+    public Map<String, LoginSettings> loginSettings(String organizationId, List<WorkflowRun> runs) {
+        return hooks.loginSettings(organizationId, runs.stream().map(WorkflowRun::workflowRunId).toList());
     }
 
     public WorkflowRunDetails getRun(String organizationId, String workflowId, String runId,
@@ -161,9 +169,14 @@ public final class WorkflowService {
         return runs.list(organizationId, workflowId, Objects.requireNonNull(query, "query"));
     }
 
-    /** Cancels a run; a finished one is WORKFLOW_RUN_ALREADY_FINISHED (409). */
+    /**
+     * Cancels a run as a task is canceled: the status is final at once (reason "Canceled" or
+     * "Canceled: why"); a running run is asked to stop (its worker keeps its blocks' output and
+     * sends the webhook), a queued one gets its webhook here. A finished one is
+     * WORKFLOW_RUN_ALREADY_FINISHED (409).
+     */
     public WorkflowRun cancelRun(String organizationId, String workflowId, String runId, String reason) {
-        String why = reason == null || reason.isBlank() ? "Canceled by user" : reason;
+        String why = io.skyvern.task.CancelRequest.of(reason).failureReason();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             WorkflowRun run = requireRun(organizationId, workflowId, runId);
             if (!run.status().canTransitionTo(WorkflowRunStatus.CANCELED)) {
@@ -172,7 +185,13 @@ public final class WorkflowService {
             }
             // Conditional on the status just read: if a worker moved the run meanwhile, read again.
             if (runs.transition(runId, run.status(), WorkflowRunStatus.CANCELED, why, now())) {
-                return requireRun(organizationId, workflowId, runId);
+                if (run.status() == WorkflowRunStatus.RUNNING) {
+                    hooks.stopRunning(runId, false);
+                    return requireRun(organizationId, workflowId, runId);
+                }
+                WorkflowRun canceled = requireRun(organizationId, workflowId, runId);
+                hooks.finishedWithoutRun(canceled);
+                return canceled;
             }
         }
         throw new SkyvernException(ErrorCode.SERVICE_UNAVAILABLE,

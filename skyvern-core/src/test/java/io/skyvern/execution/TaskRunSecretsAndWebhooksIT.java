@@ -88,7 +88,7 @@ class TaskRunSecretsAndWebhooksIT {
             assertThat(WebhookSignature.verify(bodies.get(1), signatures.get(1), "another-key")).isFalse();
 
             // Re-sent on request, with the same signed shape.
-            assertThat(bed.skyvern.taskWebhooks().retry(bed.org, task.taskId()).succeeded()).isTrue();
+            assertThat(bed.skyvern.runWebhooks().retry(bed.org, task.taskId()).succeeded()).isTrue();
             assertThat(calls.get()).isEqualTo(3);
         } finally {
             receiver.stop(0);

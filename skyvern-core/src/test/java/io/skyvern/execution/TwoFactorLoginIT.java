@@ -209,6 +209,115 @@ class TwoFactorLoginIT {
     }
 
     @Test
+    void a_workflow_runs_totp_verification_url_serves_its_login_block_and_is_kept_with_the_run() throws Exception {
+        List<byte[]> bodies = new CopyOnWriteArrayList<>();
+        try (ExecutionTestBed bed = ExecutionTestBed.start(Map.of(ConfigKey.TOTP_POLL_SECONDS, "1"));
+             TotpLoginSite site = TotpLoginSite.start(USER, PASSWORD, SECRET)) {
+            HttpServer endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            endpoint.createContext("/otp", ex -> {
+                try (ex) {
+                    bodies.add(ex.getRequestBody().readAllBytes());
+                    byte[] answer = ("{\"totp\":\"" + site.currentCode() + "\"}").getBytes(StandardCharsets.UTF_8);
+                    ex.sendResponseHeaders(200, answer.length);
+                    ex.getResponseBody().write(answer);
+                }
+            });
+            endpoint.start();
+            try {
+                Credential credential = bed.skyvern.credentials().create(bed.org, new NewCredential("No TOTP", USER,
+                        PASSWORD, Optional.empty(), List.of()));
+                scriptTwoFactor(bed.llm, "{{secret:credential.username}}", "{{secret:credential.password}}", "{{totp}}");
+                JsonNode definition = Json.mapper().readTree("{\"blocks\":[{\"id\":\"sign_in\",\"type\":\"login\","
+                        + "\"parameters\":{\"url\":\"" + site.url("/login") + "\",\"credential_id\":\""
+                        + credential.credentialId() + "\"}}]}");
+                var workflows = bed.skyvern.workflows();
+                String workflowId = workflows.create(bed.org, new io.skyvern.workflow.WorkflowRequest("Login", null,
+                        definition, null, null)).workflow().workflowId();
+                String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/otp";
+
+                var started = workflows.startRun(bed.org, workflowId, new io.skyvern.workflow.StartRunRequest(
+                        Json.mapper().createObjectNode(), null, null, null, null, LoginSettings.of(null, null, url)));
+                awaitTrue(() -> workflows.getRun(bed.org, workflowId, started.workflowRunId(), false, false).run()
+                        .status().isFinal(), Duration.ofSeconds(60));
+
+                var run = workflows.getRun(bed.org, workflowId, started.workflowRunId(), false, false).run();
+                assertThat(run.status().name()).as(String.valueOf(run.failureReason())).isEqualTo("COMPLETED");
+                assertThat(site.signIns()).isEqualTo(1);
+                assertThat(bodies).isNotEmpty();
+                assertThat(Json.mapper().readTree(bodies.get(0)).path("workflow_run_id").asText())
+                        .isEqualTo(run.workflowRunId());
+                assertThat(workflows.loginSettings(bed.org, List.of(run)).get(run.workflowRunId()))
+                        .isEqualTo(LoginSettings.of(null, null, url));
+                assertThat(workflows.loginSettings("o_another_org", List.of(run))).isEmpty();
+            } finally {
+                endpoint.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void a_block_with_its_own_totp_identifier_does_not_poll_the_runs_url() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        Map<ConfigKey, String> settings = Map.of(ConfigKey.TOTP_WAIT_SECONDS, "30", ConfigKey.TOTP_POLL_SECONDS, "1");
+        try (ExecutionTestBed bed = ExecutionTestBed.start(settings);
+             TotpLoginSite site = TotpLoginSite.start(USER, PASSWORD, SECRET)) {
+            HttpServer endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            endpoint.createContext("/otp", ex -> {
+                try (ex) {
+                    polls.incrementAndGet();
+                    ex.sendResponseHeaders(500, -1);
+                }
+            });
+            endpoint.start();
+            try {
+                scriptTwoFactor(bed.llm, USER, PASSWORD, "{{totp}}");
+                JsonNode definition = Json.mapper().readTree("{\"blocks\":[{\"id\":\"sign_in\",\"type\":\"task\","
+                        + "\"parameters\":{\"url\":\"" + site.url("/login") + "\",\"navigation_goal\":\"Sign in\","
+                        + "\"totp_identifier\":\"block@example.com\"}}]}");
+                var workflows = bed.skyvern.workflows();
+                String workflowId = workflows.create(bed.org, new io.skyvern.workflow.WorkflowRequest("Login", null,
+                        definition, null, null)).workflow().workflowId();
+                String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/otp";
+                String runId = workflows.startRun(bed.org, workflowId, new io.skyvern.workflow.StartRunRequest(
+                        Json.mapper().createObjectNode(), null, null, null, null, LoginSettings.of(null, null, url)))
+                        .workflowRunId();
+
+                awaitTrue(() -> bed.llm.requests().size() >= 2, Duration.ofSeconds(30));
+                ExecutionTestBed.sleep(1000);
+                bed.skyvern.totpCodes().push(bed.org, "block@example.com", site.currentCode(), null);
+                awaitTrue(() -> workflows.getRun(bed.org, workflowId, runId, false, false).run().status().isFinal(),
+                        Duration.ofSeconds(60));
+
+                var run = workflows.getRun(bed.org, workflowId, runId, false, false).run();
+                assertThat(run.status().name()).as(String.valueOf(run.failureReason())).isEqualTo("COMPLETED");
+                assertThat(site.signIns()).isEqualTo(1);
+                assertThat(polls.get()).isZero();
+            } finally {
+                endpoint.stop(0);
+            }
+        }
+    }
+
+    @Test
+    void a_run_with_both_code_sources_or_a_credential_is_refused() {
+        try (ExecutionTestBed bed = ExecutionTestBed.start(Map.of(ConfigKey.WORKERS, "0"))) {
+            JsonNode definition = Json.mapper().createObjectNode().set("blocks", Json.mapper().valueToTree(List.of(
+                    Map.of("id", "wait", "type", "wait", "parameters", Map.of("seconds", 1)))));
+            var workflows = bed.skyvern.workflows();
+            String workflowId = workflows.create(bed.org, new io.skyvern.workflow.WorkflowRequest("W", null,
+                    definition, null, null)).workflow().workflowId();
+            for (LoginSettings bad : List.of(LoginSettings.of(null, "a@example.com", "https://example.com/otp"),
+                    LoginSettings.of("cred_x", null, null), LoginSettings.of(null, null, "ftp://example.com/otp"))) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> workflows.startRun(bed.org, workflowId,
+                        new io.skyvern.workflow.StartRunRequest(Json.mapper().createObjectNode(), null, null, null,
+                                null, bad)))
+                        .as(bad.toString()).isInstanceOfSatisfying(io.skyvern.common.SkyvernException.class,
+                                e -> assertThat(e.errorCode()).isEqualTo(io.skyvern.common.ErrorCode.VALIDATION_FAILED));
+            }
+        }
+    }
+
+    @Test
     void deleting_a_credential_fails_the_queued_task_that_names_it() {
         try (ExecutionTestBed bed = ExecutionTestBed.start(Map.of(ConfigKey.WORKERS, "0"))) {
             Credential credential = bed.skyvern.credentials().create(bed.org, new NewCredential("Soon gone", USER,

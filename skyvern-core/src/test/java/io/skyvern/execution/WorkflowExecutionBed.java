@@ -67,7 +67,9 @@ final class WorkflowExecutionBed implements AutoCloseable {
         WorkflowEngine engine = new WorkflowEngine(browsers,
                 llm == null ? null : new AgentLoop(llm, engineClock, false), llm, engineClock, true);
         WorkflowRunExecutor executor = new WorkflowRunExecutor(workflows, runs, engine, artifacts,
-                new JdbiRunLogRepository(database), webhooks, new BrowserSessionService(
+                new JdbiRunLogRepository(database), new RunWebhooks(webhooks,
+                        io.skyvern.persistence.JdbiTaskRepositories.create(database).tasks()), new RunRegistry(),
+                new BrowserSessionService(
                         new JdbiBrowserSessionRepository(database), tmp, clock, ids), Duration.ofSeconds(5),
                 tmp.resolve("downloads"), clock, ids);
         pool = new WorkerPool(new JdbiRunQueue(database, clock), executor, new WorkerPoolOptions(2,

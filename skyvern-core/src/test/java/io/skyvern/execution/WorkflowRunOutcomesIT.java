@@ -166,7 +166,7 @@ class WorkflowRunOutcomesIT {
 
             WorkflowRunDetails done = bed.details(run);
             assertThat(done.run().status()).isEqualTo(WorkflowRunStatus.CANCELED);
-            assertThat(done.run().failureReason()).isEqualTo("Stop it");
+            assertThat(done.run().failureReason()).isEqualTo("Canceled: Stop it");
             assertThat(done.run().output().get("first").get("body")).isEqualTo(json("{'stored':true}"));
             assertThat(done.run().output().has("long")).isFalse();
             assertThat(block(done, "long").completedAt()).isNotNull();

@@ -221,7 +221,7 @@ class WorkflowRunServiceIT {
         WorkflowRun run = service.startRun(org, wf, params("{}"));
         WorkflowRun canceled = service.cancelRun(org, wf, run.workflowRunId(), "user changed mind");
         assertThat(canceled.status()).isEqualTo(WorkflowRunStatus.CANCELED);
-        assertThat(canceled.failureReason()).isEqualTo("user changed mind");
+        assertThat(canceled.failureReason()).isEqualTo("Canceled: user changed mind");
         assertThat(canceled.completedAt()).isNotNull();
         assertThatThrownBy(() -> service.cancelRun(org, wf, run.workflowRunId(), null)).isInstanceOfSatisfying(
                 SkyvernException.class, e -> {
@@ -236,7 +236,7 @@ class WorkflowRunServiceIT {
         WorkflowRun running = service.startRun(org, wf, params("{}"));
         bed.database.jdbi().useHandle(h -> h.execute("UPDATE workflow_runs SET status = 'running' WHERE workflow_run_id = ?",
                 running.workflowRunId()));
-        assertThat(service.cancelRun(org, wf, running.workflowRunId(), null).failureReason()).isEqualTo("Canceled by user");
+        assertThat(service.cancelRun(org, wf, running.workflowRunId(), null).failureReason()).isEqualTo("Canceled");
     }
 
     @Test

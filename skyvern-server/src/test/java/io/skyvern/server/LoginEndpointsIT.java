@@ -113,4 +113,51 @@ class LoginEndpointsIT {
         assertThat(badSecret.status()).isEqualTo(400);
         assertThat(badSecret.text()).contains("navigation_payload.mfa");
     }
+
+    @Test
+    void task_responses_echo_the_login_settings_but_no_secret() {
+        String credential = s.post("/api/v1/credentials", Map.of("name", "Echo", "username", "echo-user",
+                "password", PASSWORD)).json().at("/data/credential_id").asText();
+        TestServer.Response created = s.post("/api/v1/tasks", Map.of("url", "https://shop.test", "navigation_goal",
+                "Sign in", "credential_id", credential, "totp_identifier", "ann@shop.test"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String id = created.json().at("/data/task_id").asText();
+        for (TestServer.Response r : List.of(created, s.get("/api/v1/tasks/" + id))) {
+            assertThat(r.json().at("/data/credential_id").asText()).isEqualTo(credential);
+            assertThat(r.json().at("/data/totp_identifier").asText()).isEqualTo("ann@shop.test");
+            assertThat(r.json().at("/data/totp_verification_url").isNull()).isTrue();
+            assertThat(r.text()).doesNotContain(PASSWORD).doesNotContain("echo-user");
+        }
+        TestServer.Response list = s.get("/api/v1/tasks?page_size=100");
+        assertThat(list.json().at("/data/tasks").findValuesAsText("credential_id")).contains(credential);
+        assertThat(list.text()).doesNotContain(PASSWORD);
+        TestServer.Response canceled = s.post("/api/v1/tasks/" + id + "/cancel", Map.of());
+        assertThat(canceled.json().at("/data/totp_identifier").asText()).as(canceled.text()).isEqualTo("ann@shop.test");
+    }
+
+    @Test
+    void a_workflow_run_keeps_and_returns_its_code_source_and_refuses_bad_ones() {
+        String workflow = s.post("/api/v1/workflows", Map.of("title", "Run codes", "workflow_definition",
+                Map.of("blocks", List.of(Map.of("id", "w", "type", "wait", "parameters", Map.of("seconds", 1))))))
+                .json().at("/data/workflow_id").asText();
+        String runs = "/api/v1/workflows/" + workflow + "/runs";
+        TestServer.Response started = s.post(runs, Map.of("parameters", Map.of(), "totp_verification_url",
+                "https://codes.shop.test/otp"));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        String runId = started.json().at("/data/workflow_run_id").asText();
+        for (TestServer.Response r : List.of(started, s.get(runs + "/" + runId))) {
+            assertThat(r.json().at("/data/totp_verification_url").asText()).isEqualTo("https://codes.shop.test/otp");
+            assertThat(r.json().at("/data/totp_identifier").isNull()).isTrue();
+        }
+        assertThat(s.get(runs).json().at("/data/runs/0/totp_verification_url").asText())
+                .isEqualTo("https://codes.shop.test/otp");
+        TestServer.Response both = s.post(runs, Map.of("parameters", Map.of(), "totp_identifier", "a@shop.test",
+                "totp_verification_url", "https://codes.shop.test/otp"));
+        assertThat(both.status()).isEqualTo(400);
+        assertThat(both.text()).contains("not both");
+        TestServer.Response badUrl = s.post(runs, Map.of("parameters", Map.of(), "totp_verification_url", "file:///x"));
+        assertThat(badUrl.status()).isEqualTo(400);
+        TestServer.Response badShape = s.post(runs, Map.of("parameters", Map.of(), "totp_identifier", List.of(1)));
+        assertThat(badShape.status()).isEqualTo(422);
+    }
 }

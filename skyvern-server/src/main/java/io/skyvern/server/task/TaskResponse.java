@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.server.common.ArtifactResponse;
 import io.skyvern.server.common.LogResponse;
+import io.skyvern.task.LoginSettings;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskDetails;
 
@@ -11,36 +12,42 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A task on the wire; steps, artifacts and logs appear only when asked for. */
+/**
+ * A task on the wire; steps, artifacts and logs appear only when asked for. Its login settings are
+ * echoed (a credential id, an identifier and a URL), never a secret value: payload TOTP secrets
+ * are hidden.
+ */
 public record TaskResponse(String taskId, String organizationId, String status, String priority, String url,
                            String title, String navigationGoal, String dataExtractionGoal,
                            JsonNode navigationPayload, JsonNode extractedInformationSchema,
                            Map<String, String> errorCodeMapping, String webhookCallbackUrl, int maxSteps,
-                           String browserSessionId, String workflowRunId, JsonNode extractedInformation,
+                           String browserSessionId, String credentialId, String totpIdentifier,
+                           String totpVerificationUrl, String workflowRunId, JsonNode extractedInformation,
                            String failureReason, Instant createdAt, Instant modifiedAt, Instant startedAt,
                            Instant completedAt,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<StepResponse> steps,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<ArtifactResponse> artifacts,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<LogResponse> logs) {
 
-    public static TaskResponse of(Task t) {
-        return of(t, null, null, null);
+    public static TaskResponse of(Task t, LoginSettings login) {
+        return of(t, login, null, null, null);
     }
 
-    static TaskResponse of(TaskDetails details, boolean steps, boolean artifacts, boolean logs) {
-        return of(details.task(),
+    static TaskResponse of(TaskDetails details, LoginSettings login, boolean steps, boolean artifacts, boolean logs) {
+        return of(details.task(), login,
                 steps ? details.steps().stream().map(s -> StepResponse.of(s, true, true)).toList() : null,
                 artifacts ? details.artifacts().stream().map(ArtifactResponse::of).toList() : null,
                 logs ? details.logs().stream().map(LogResponse::of).toList() : null);
     }
 
-    private static TaskResponse of(Task t, List<StepResponse> steps, List<ArtifactResponse> artifacts,
-                                   List<LogResponse> logs) {
+    private static TaskResponse of(Task t, LoginSettings login, List<StepResponse> steps,
+                                   List<ArtifactResponse> artifacts, List<LogResponse> logs) {
         return new TaskResponse(t.taskId(), t.organizationId(), t.status().wireName(), t.priority().wireName(),
                 t.url(), t.title(), t.navigationGoal(), t.dataExtractionGoal(),
                 io.skyvern.totp.TotpSpec.hideSecrets(t.navigationPayload()),
                 t.extractedInformationSchema(), t.errorCodeMapping(), t.webhookCallbackUrl(), t.maxSteps(),
-                t.browserSessionId(), t.workflowRunId(), t.extractedInformation(), t.failureReason(), t.createdAt(),
+                t.browserSessionId(), login.credentialId().orElse(null), login.totpIdentifier().orElse(null),
+                login.totpVerificationUrl().orElse(null), t.workflowRunId(), t.extractedInformation(), t.failureReason(), t.createdAt(),
                 t.modifiedAt(), t.startedAt(), t.completedAt(), steps, artifacts, logs);
     }
 }

@@ -19,6 +19,7 @@ import io.skyvern.task.CancelResult;
 import io.skyvern.task.StepDetails;
 import io.skyvern.task.StepQuery;
 import io.skyvern.task.StepStatus;
+import io.skyvern.task.LoginSettings;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskIncludes;
 import io.skyvern.task.TaskQuery;
@@ -65,7 +66,7 @@ public final class TaskRoutes implements RouteGroup {
         idempotent.handle(ctx, () -> {
             CreateTaskBody body = bodies.read(ctx, CreateTaskBody.class);
             Task task = tasks.create(RequestAttributes.organizationId(ctx), body.toRequest());
-            return new IdempotentCreate.Created(201, TaskResponse.of(task), Map.of());
+            return new IdempotentCreate.Created(201, response(task), Map.of());
         });
     }
 
@@ -89,7 +90,9 @@ public final class TaskRoutes implements RouteGroup {
         filters.put("sort_by", sortBy.wireName());
         filters.put("sort_order", order.wireName());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("tasks", page.items().stream().map(TaskResponse::of).toList());
+        Map<String, LoginSettings> logins = tasks.loginSettings(RequestAttributes.organizationId(ctx), page.items());
+        data.put("tasks", page.items().stream()
+                .map(t -> TaskResponse.of(t, logins.getOrDefault(t.taskId(), LoginSettings.NONE))).toList());
         data.put("pagination", Pagination.of(page));
         data.put("filters", filters);
         ApiResponses.ok(ctx, data);
@@ -101,13 +104,13 @@ public final class TaskRoutes implements RouteGroup {
         boolean logs = QueryParams.bool(ctx, "include_logs");
         var details = tasks.getDetails(RequestAttributes.organizationId(ctx), ctx.pathParam("task_id"),
                 new TaskIncludes(steps, artifacts, logs));
-        ApiResponses.ok(ctx, TaskResponse.of(details, steps, artifacts, logs));
+        ApiResponses.ok(ctx, TaskResponse.of(details, loginOf(details.task()), steps, artifacts, logs));
     }
 
     private void update(Context ctx) {
         UpdateTaskBody body = bodies.read(ctx, UpdateTaskBody.class);
         Task task = tasks.update(RequestAttributes.organizationId(ctx), ctx.pathParam("task_id"), body.toRequest());
-        ApiResponses.ok(ctx, TaskResponse.of(task));
+        ApiResponses.ok(ctx, response(task));
     }
 
     private void cancel(Context ctx) {
@@ -115,8 +118,16 @@ public final class TaskRoutes implements RouteGroup {
         CancelReasons.check(body.reason());
         CancelResult result = tasks.cancel(RequestAttributes.organizationId(ctx), ctx.pathParam("task_id"),
                 new CancelRequest(body.reason(), body.forced()));
-        ApiResponses.write(ctx, 200, TaskResponse.of(result.task()), Map.of(),
+        ApiResponses.write(ctx, 200, response(result.task()), Map.of(),
                 Map.of("cancellation_time_ms", result.cancellationTimeMs()));
+    }
+
+    private TaskResponse response(Task task) {
+        return TaskResponse.of(task, loginOf(task));
+    }
+
+    private LoginSettings loginOf(Task task) {
+        return tasks.loginSettings(task.organizationId(), List.of(task)).getOrDefault(task.taskId(), LoginSettings.NONE);
     }
 
     private void steps(Context ctx) {

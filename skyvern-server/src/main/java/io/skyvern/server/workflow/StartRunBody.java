@@ -5,17 +5,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skyvern.common.RunPriority;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestValidationException;
+import io.skyvern.task.LoginSettings;
 import io.skyvern.workflow.StartRunRequest;
 
-/** The body of POST /api/v1/workflows/{workflow_id}/runs; {@code parameters} is required (an object). */
+/**
+ * The body of POST /api/v1/workflows/{workflow_id}/runs; {@code parameters} is required (an object).
+ * {@code totp_identifier} or {@code totp_verification_url} is where the run's blocks get one-time
+ * codes unless a block names its own.
+ */
 public record StartRunBody(@JsonProperty(required = true) JsonNode parameters, String priority, String webhookCallbackUrl,
-                           Integer maxExecutionTimeMinutes, String browserSessionId) {
+                           Integer maxExecutionTimeMinutes, String browserSessionId, String totpIdentifier,
+                           String totpVerificationUrl) {
     StartRunRequest toRequest() {
         if (!parameters.isObject()) {
             throw RequestValidationException.of("parameters", "Expected a value of type object");
         }
         return new StartRunRequest(parameters, parsedPriority(), webhookCallbackUrl, maxExecutionTimeMinutes,
-                browserSessionId);
+                browserSessionId, LoginSettings.of(null, totpIdentifier, totpVerificationUrl));
     }
 
     RunPriority parsedPriority() {

@@ -20,6 +20,7 @@ import io.skyvern.workflow.SavedWorkflow;
 import io.skyvern.workflow.ValidationResult;
 import io.skyvern.workflow.Workflow;
 import io.skyvern.workflow.WorkflowQuery;
+import io.skyvern.task.LoginSettings;
 import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunStatus;
 import io.skyvern.workflow.WorkflowService;
@@ -27,6 +28,7 @@ import io.skyvern.workflow.WorkflowService;
 import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -124,7 +126,8 @@ public final class WorkflowRoutes implements RouteGroup {
             info.put("priority", run.priority().wireName());
             info.put("estimated_start_time", estimatedStart.get().toString());
             info.put("parameter_count", body.parameters().size());
-            return new IdempotentCreate.Created(201, WorkflowRunResponse.of(run), Map.of("execution_info", info));
+            return new IdempotentCreate.Created(201, WorkflowRunResponse.of(run, loginOf(run)),
+                    Map.of("execution_info", info));
         });
     }
 
@@ -133,7 +136,10 @@ public final class WorkflowRoutes implements RouteGroup {
         Page<WorkflowRun> page = workflows.listRuns(RequestAttributes.organizationId(ctx),
                 ctx.pathParam("workflow_id"), new RunQuery(Set.copyOf(statuses), QueryParams.page(ctx)));
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("runs", page.items().stream().map(WorkflowRunResponse::of).toList());
+        Map<String, LoginSettings> logins = workflows.loginSettings(RequestAttributes.organizationId(ctx), page.items());
+        data.put("runs", page.items().stream()
+                .map(r -> WorkflowRunResponse.of(r, logins.getOrDefault(r.workflowRunId(), LoginSettings.NONE)))
+                .toList());
         data.put("pagination", Pagination.of(page));
         ApiResponses.ok(ctx, data);
     }
@@ -143,7 +149,7 @@ public final class WorkflowRoutes implements RouteGroup {
         boolean logs = QueryParams.bool(ctx, "include_logs");
         var details = workflows.getRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
                 ctx.pathParam("run_id"), blocks, logs);
-        ApiResponses.ok(ctx, WorkflowRunResponse.of(details, blocks, logs));
+        ApiResponses.ok(ctx, WorkflowRunResponse.of(details, loginOf(details.run()), blocks, logs));
     }
 
     private void runArtifacts(Context ctx) {
@@ -156,7 +162,12 @@ public final class WorkflowRoutes implements RouteGroup {
         CancelReasons.check(reason);
         WorkflowRun run = workflows.cancelRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
                 ctx.pathParam("run_id"), reason);
-        ApiResponses.ok(ctx, WorkflowRunResponse.of(run));
+        ApiResponses.ok(ctx, WorkflowRunResponse.of(run, loginOf(run)));
+    }
+
+    private LoginSettings loginOf(WorkflowRun run) {
+        return workflows.loginSettings(run.organizationId(), List.of(run))
+                .getOrDefault(run.workflowRunId(), LoginSettings.NONE);
     }
 
     private void analytics(Context ctx) {

@@ -116,7 +116,8 @@ record FuzzRoute(String method, String path, List<QueryParam> queryParams, Objec
                         {"url":"https://shop.test/start","title":"Fuzz","navigation_goal":"Find the price",
                          "data_extraction_goal":"the price","navigation_payload":{"name":"Ada","age":36},
                          "extracted_information_schema":{"type":"object","properties":{"price":{"type":"string"}}},
-                         "error_code_mapping":{"NO_PRICE":"no price shown"},"max_steps":5,"priority":"normal"}""";
+                         "error_code_mapping":{"NO_PRICE":"no price shown"},"max_steps":5,"priority":"normal",
+                         "totp_identifier":"ann@shop.test"}""";
                 case "PATCH /api/v1/tasks/{task_id}" -> """
                         {"title":"Renamed","navigation_goal":"Find the total","max_steps":4}""";
                 case "POST /api/v1/tasks/{task_id}/cancel" -> """
@@ -128,7 +129,8 @@ record FuzzRoute(String method, String path, List<QueryParam> queryParams, Objec
                          "parameter_schema":{"type":"object","properties":{"email":{"type":"string"}},
                            "required":["email"]}}""";
                 case "POST /api/v1/workflows/{workflow_id}/runs" -> """
-                        {"parameters":{"email":"a@b.test"},"priority":"normal","max_execution_time_minutes":10}""";
+                        {"parameters":{"email":"a@b.test"},"priority":"normal","max_execution_time_minutes":10,
+                         "totp_verification_url":"https://codes.shop.test/otp"}""";
                 case "POST /api/v1/workflows/{workflow_id}/runs/{run_id}/cancel" -> """
                         {"reason":"fuzz"}""";
                 case "POST /api/v1/organizations", "POST /api/v1/api_keys",

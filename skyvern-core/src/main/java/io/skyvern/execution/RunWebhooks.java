@@ -7,6 +7,7 @@ import io.skyvern.task.TaskRepository;
 import io.skyvern.webhook.DeliveryResult;
 import io.skyvern.webhook.WebhookRequest;
 import io.skyvern.webhook.WebhookSender;
+import io.skyvern.workflow.WorkflowRun;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,16 +15,18 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Sends a task's webhook when it reaches a final status (in the background, with the sender's
- * retries), and again on request. Thread-safe.
+ * The notify half of the one finish-and-notify path: sends the webhook of a task or workflow run
+ * that reached a final status (in the background, with the sender's retries), whether a worker
+ * finished it ({@link RunFinisher}) or it ended without one (canceled while queued); and a task's
+ * again on request. Thread-safe.
  */
-public final class TaskWebhooks {
-    private static final Logger LOG = LoggerFactory.getLogger(TaskWebhooks.class);
+public final class RunWebhooks {
+    private static final Logger LOG = LoggerFactory.getLogger(RunWebhooks.class);
 
     private final WebhookSender sender;
     private final TaskRepository tasks;
 
-    public TaskWebhooks(WebhookSender sender, TaskRepository tasks) {
+    public RunWebhooks(WebhookSender sender, TaskRepository tasks) {
         this.sender = Objects.requireNonNull(sender, "sender");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
     }
@@ -37,6 +40,18 @@ public final class TaskWebhooks {
             LOG.warn("Webhook of task {} could not be sent: {}", task.taskId(), e.getMessage());
             return null;
         });
+    }
+
+    /** Sends the webhook of a final workflow run if it names a URL; completes with empty result otherwise. */
+    public CompletableFuture<DeliveryResult> finished(WorkflowRun run) {
+        if (!run.status().isFinal() || run.webhookCallbackUrl() == null || run.webhookCallbackUrl().isBlank()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return sender.sendAsync(WebhookRequest.forWorkflowRun(run.organizationId(), run.workflowRunId(),
+                run.webhookCallbackUrl(), WorkflowRunPayload.bytes(run))).exceptionally(e -> {
+                    LOG.warn("Webhook of workflow run {} could not be sent: {}", run.workflowRunId(), e.getMessage());
+                    return null;
+                });
     }
 
     /**
