@@ -108,6 +108,7 @@ public final class SkyvernServer implements AutoCloseable {
         config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.router.ignoreTrailingSlashes = true;
+        config.staticFiles.enableWebjars();  // /webjars/…: Swagger UI, ReDoc, htmx, Pico CSS (see web.WebJars)
         // Requests Jetty refuses before routing (bad request line, 414, 431) get the JSON envelope too.
         config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler()));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrorHandler()));
