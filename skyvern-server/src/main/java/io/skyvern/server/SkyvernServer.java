@@ -10,6 +10,8 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.Skyvern;
 import io.skyvern.common.Json;
 import io.skyvern.common.SkyvernException;
+import io.skyvern.server.dashboard.DashboardRoutes;
+import io.skyvern.server.dashboard.Sessions;
 import io.skyvern.server.error.ErrorResponder;
 import io.skyvern.server.error.JettyErrorHandler;
 import io.skyvern.server.http.Bodies;
@@ -125,12 +127,16 @@ public final class SkyvernServer implements AutoCloseable {
                 new CorsHandler(server.allowedOrigins(), production),
                 ProcessTimeHandler.start(),
                 new RateLimitHandler(server.rateLimitPerMinute())));
+        // One failed-key budget per address for the API and the dashboard's sign-in form alike.
+        FailedAuthLimiter failedAuth = new FailedAuthLimiter(server.rateLimitPerMinute());
+        Sessions sessions = Sessions.create(skyvern.organizations(), failedAuth, skyvern.config().dataDir());
         routes.beforeMatched(MiddlewareChain.before(
-                new AuthHandler(skyvern.organizations(), new FailedAuthLimiter(server.rateLimitPerMinute())),
+                new AuthHandler(skyvern.organizations(), failedAuth, sessions),
                 new NulGuard()));
         for (RouteGroup group : groups(skyvern, bodies, metrics, production)) {
             group.register(routes);
         }
+        new DashboardRoutes(sessions, skyvern.organizations(), skyvern::client).register(routes);
         routes.exception(SkyvernException.class, errors::skyvern);
         routes.exception(RequestValidationException.class, errors::validation);
         routes.exception(HttpResponseException.class, errors::http);

@@ -22,6 +22,8 @@ class OpenApiIT {
                 path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
             }
             Set<String> registered = new HashSet<>(s.server.routes());
+            // the dashboard's HTML pages are not API operations
+            registered.removeIf(r -> r.endsWith(" /") || r.contains(" /ui/"));
             assertThat(documented).as("documented routes missing from the router")
                     .isSubsetOf(registered);
             assertThat(registered).as("registered routes missing from the document").isSubsetOf(documented);
