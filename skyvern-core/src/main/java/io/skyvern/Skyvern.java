@@ -232,6 +232,11 @@ public final class Skyvern implements AutoCloseable {
         return idempotency;
     }
 
+    /** Live views (screencasts) of the runs executing on this node. */
+    public io.skyvern.liveview.LiveViewService liveView() {
+        return new io.skyvern.liveview.LiveViewService(tasks, workflows, registry);
+    }
+
     public TaskService tasks() {
         return tasks;
     }

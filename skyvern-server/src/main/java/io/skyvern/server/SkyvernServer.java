@@ -35,6 +35,7 @@ import io.skyvern.server.artifact.ArtifactRoutes;
 import io.skyvern.server.browsersession.BrowserSessionRoutes;
 import io.skyvern.server.ops.HttpMetrics;
 import io.skyvern.server.org.OrganizationRoutes;
+import io.skyvern.server.liveview.LiveViewRoutes;
 import io.skyvern.server.login.LoginRoutes;
 import io.skyvern.server.task.TaskRoutes;
 import io.skyvern.server.workflow.WorkflowRoutes;
@@ -157,7 +158,8 @@ public final class SkyvernServer implements AutoCloseable {
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
                 new WorkflowRoutes(skyvern.workflows(), bodies, idempotent),
                 new OrganizationRoutes(skyvern.organizations(), bodies),
-                new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies)));
+                new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies),
+                new LiveViewRoutes(skyvern.liveView())));
         if (!production) {
             groups.add(new DocsRoutes());
         }

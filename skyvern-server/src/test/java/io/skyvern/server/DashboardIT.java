@@ -23,6 +23,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,7 @@ class DashboardIT {
     /** A goal with this marker keeps the agent busy (slow waits) until the task is canceled. */
     static final String BUSY = "KEEP-BUSY";
     private static FixtureSite site;
+    private static AnimatedSite animated;
     private static ScriptedLlmServer llm;
     private static TestServer s;
     private static Playwright playwright;
@@ -47,6 +49,7 @@ class DashboardIT {
     @BeforeAll
     static void start() {
         site = FixtureSite.start();
+        animated = AnimatedSite.start();
         llm = ScriptedLlmServer.start();
         llm.whenExhausted(r -> r.rawBody().contains(BUSY)
                 ? ScriptedReply.delayed(700, ScriptedReply.json(Map.of("actions", List.of(
@@ -80,6 +83,7 @@ class DashboardIT {
         s.close();
         llm.close();
         site.close();
+        animated.close();
     }
 
     @BeforeEach
@@ -224,7 +228,7 @@ class DashboardIT {
             shot(page, "redoc-failed");
             throw new AssertionError("ReDoc did not render: " + console + "\n" + page.innerText("body"), e);
         }
-        shot(page, "redoc");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/dashboard-screenshots/redoc.png")));  // the full page is very long
     }
 
     @Test
@@ -262,5 +266,38 @@ class DashboardIT {
         shot(page, "browser-sessions");
         page.navigate(base() + "/ui/api_keys");
         shot(page, "api-keys");
+    }
+
+    @Test
+    void the_live_view_streams_jpeg_frames_while_a_task_runs_and_ends_with_409_after() throws Exception {
+        TestServer.Response created = s.post("/api/v1/tasks", Map.of("url", animated.url(),
+                "navigation_goal", "Watch the animation " + BUSY, "max_steps", 50));
+        String taskId = created.json().at("/data/task_id").asText();
+        awaitStatus(taskId, "running");
+        Thread.sleep(1500);  // the first step opened the page
+
+        LiveFrames frames = LiveFrames.read(base() + "/api/v1/tasks/" + taskId + "/live", s.bootstrapKey,
+                Duration.ofSeconds(3));
+
+        assertThat(frames.status()).isEqualTo(200);
+        assertThat(frames.contentType()).startsWith("multipart/x-mixed-replace");
+        assertThat(frames.fps()).as("frames per second").isGreaterThanOrEqualTo(5.0);
+        assertThat(frames.jpegs().get(0)[0]).isEqualTo((byte) 0xFF);
+        assertThat(frames.jpegs().get(0)[1]).isEqualTo((byte) 0xD8);
+
+        signIn(s.bootstrapKey);
+        page.navigate(base() + "/ui/tasks/" + taskId);
+        page.waitForFunction("() => { const i = document.getElementById('live-view'); return i && i.naturalWidth > 0; }");
+        int steps = page.locator("article.step").count();
+        page.waitForFunction("n => document.querySelectorAll('article.step').length > n", steps,
+                new Page.WaitForFunctionOptions().setTimeout(30_000));
+        shot(page, "task-live");
+
+        s.post("/api/v1/tasks/" + taskId + "/cancel", Map.of());
+        awaitStatus(taskId, "canceled");
+        TestServer.Response after = s.get("/api/v1/tasks/" + taskId + "/live");
+        assertThat(after.status()).isEqualTo(409);
+        assertThat(after.errorCode()).isEqualTo("RUN_NOT_RUNNING");
+        assertThat(s.get("/api/v1/tasks/tsk_nope/live").status()).isEqualTo(404);
     }
 }
