@@ -37,6 +37,7 @@ import io.skyvern.server.ops.HttpMetrics;
 import io.skyvern.server.org.OrganizationRoutes;
 import io.skyvern.server.liveview.LiveViewRoutes;
 import io.skyvern.server.login.LoginRoutes;
+import io.skyvern.server.mcp.McpEndpoint;
 import io.skyvern.server.task.TaskRoutes;
 import io.skyvern.server.workflow.WorkflowRoutes;
 
@@ -138,6 +139,7 @@ public final class SkyvernServer implements AutoCloseable {
             group.register(routes);
         }
         new DashboardRoutes(sessions, skyvern.organizations(), skyvern::client).register(routes);
+        McpEndpoint.install(config, skyvern.organizations(), failedAuth, skyvern::client);
         routes.exception(SkyvernException.class, errors::skyvern);
         routes.exception(RequestValidationException.class, errors::validation);
         routes.exception(HttpResponseException.class, errors::http);

@@ -223,12 +223,13 @@ class DashboardIT {
         page.onPageError(e -> console.add("pageerror: " + e));
         page.navigate(base() + "/redoc");
         try {
-            page.waitForSelector("text=Create a task", new Page.WaitForSelectorOptions().setTimeout(30_000));
+            // ReDoc lays out the whole document before it shows anything: slow on a loaded 2-core machine
+            page.waitForSelector("text=Create a task", new Page.WaitForSelectorOptions().setTimeout(120_000));
         } catch (RuntimeException e) {
-            shot(page, "redoc-failed");
             throw new AssertionError("ReDoc did not render: " + console + "\n" + page.innerText("body"), e);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/dashboard-screenshots/redoc.png")));  // the full page is very long
+        page.screenshot(new Page.ScreenshotOptions().setTimeout(120_000)
+                .setPath(Path.of("target/dashboard-screenshots/redoc.png")));  // the full page is very long
     }
 
     @Test
@@ -274,7 +275,12 @@ class DashboardIT {
                 "navigation_goal", "Watch the animation " + BUSY, "max_steps", 50));
         String taskId = created.json().at("/data/task_id").asText();
         awaitStatus(taskId, "running");
-        Thread.sleep(1500);  // the first step opened the page
+        // "running" comes with the claim; the browser may still be starting (409 until it is open)
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (s.get("/api/v1/tasks/" + taskId + "/live").status() == 409 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);  // the first step opened the animated page
 
         LiveFrames frames = LiveFrames.read(base() + "/api/v1/tasks/" + taskId + "/live", s.bootstrapKey,
                 Duration.ofSeconds(3));
