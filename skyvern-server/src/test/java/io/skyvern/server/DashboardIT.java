@@ -277,13 +277,11 @@ class DashboardIT {
         awaitStatus(taskId, "running");
         // "running" comes with the claim; the browser may still be starting (409 until it is open)
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (s.get("/api/v1/tasks/" + taskId + "/live").status() == 409 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        Thread.sleep(1000);  // the first step opened the animated page
-
-        LiveFrames frames = LiveFrames.read(base() + "/api/v1/tasks/" + taskId + "/live", s.bootstrapKey,
-                Duration.ofSeconds(3));
+        LiveFrames frames;
+        do {
+            frames = LiveFrames.read(base() + "/api/v1/tasks/" + taskId + "/live", s.bootstrapKey,
+                    Duration.ofSeconds(3));
+        } while (frames.status() == 409 && System.nanoTime() < deadline);
 
         assertThat(frames.status()).isEqualTo(200);
         assertThat(frames.contentType()).startsWith("multipart/x-mixed-replace");
