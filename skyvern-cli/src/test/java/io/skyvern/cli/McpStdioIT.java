@@ -41,7 +41,7 @@ class McpStdioIT {
                             "SKYVERN_ALLOW_PRIVATE_NETWORK", "true", "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1"))
                     .build();
             StdioClientTransport transport = new StdioClientTransport(process, SkyvernMcpServers.jsonMapper());
-            McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120))
+            McpSyncClient client = McpClient.sync(transport).jsonSchemaValidator(SkyvernMcpServers.schemaValidator()).requestTimeout(Duration.ofSeconds(120))
                     .initializationTimeout(Duration.ofSeconds(60)).build();
             try {
                 McpSchema.InitializeResult init = client.initialize();

@@ -13,7 +13,9 @@ import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunStatus;
 import io.skyvern.workflow.WorkflowService;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Live views of runs: a {@link Screencast} of the browser a run drives now, for the run's own
@@ -21,6 +23,7 @@ import java.util.Objects;
  * on another node of a cluster, is RUN_NOT_RUNNING. Thread-safe.
  */
 public final class LiveViewService {
+    private static final Duration BROWSER_START_WAIT = Duration.ofSeconds(20);
     private final TaskService tasks;
     private final WorkflowService workflows;
     private final RunRegistry registry;
@@ -54,10 +57,24 @@ public final class LiveViewService {
         return registry.isRunning(runId);
     }
 
+    /**
+     * A run is "running" from its claim, but its browser may still be starting (seconds on a busy
+     * machine): wait for it a little rather than refuse a viewer who came early.
+     */
     private Screencast watch(String runId) {
-        BrowserSession session = registry.session(runId)
-                .orElseThrow(() -> notRunning("Run " + runId + " has no browser open on this node"));
-        return session.screencast(ScreencastOptions.DEFAULT);
+        long deadline = System.nanoTime() + BROWSER_START_WAIT.toNanos();
+        Optional<BrowserSession> session = registry.session(runId);
+        while (session.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw notRunning("Interrupted while waiting for the browser of run " + runId);
+            }
+            session = registry.session(runId);
+        }
+        return session.orElseThrow(() -> notRunning("Run " + runId + " has no browser open on this node"))
+                .screencast(ScreencastOptions.DEFAULT);
     }
 
     private static SkyvernException notRunning(String message) {

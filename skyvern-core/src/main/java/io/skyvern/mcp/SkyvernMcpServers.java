@@ -28,6 +28,11 @@ public final class SkyvernMcpServers {
     private SkyvernMcpServers() {
     }
 
+    /** For MCP clients of these servers too: the SDK's default validator needs a library we leave out. */
+    public static JsonSchemaValidator schemaValidator() {
+        return NO_OUTPUT_SCHEMAS;
+    }
+
     public static McpJsonMapper jsonMapper() {
         return new JacksonMcpJsonMapper(new ObjectMapper());
     }

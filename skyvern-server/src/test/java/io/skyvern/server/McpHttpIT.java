@@ -24,7 +24,7 @@ class McpHttpIT {
                 .builder("http://127.0.0.1:" + s.server.port()).endpoint("/mcp")
                 .jsonMapper(SkyvernMcpServers.jsonMapper())
                 .customizeRequest(b -> b.header("x-api-key", key)).build();
-        return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(30)).build();
+        return McpClient.sync(transport).jsonSchemaValidator(SkyvernMcpServers.schemaValidator()).requestTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Test

@@ -11,9 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,16 +21,16 @@ import java.util.function.BooleanSupplier;
 /**
  * Chromium's own screencast ({@code Page.startScreencast} over a CDP session) of the session's
  * current tab. Why a pump: Playwright for Java delivers events only while the lane thread is inside
- * a Playwright call, and the agent leaves the lane idle while the model thinks. So every 50 ms a
- * small task on the lane acknowledges the frames received (Chromium sends the next frame only after
- * an ack), follows a tab switch, and makes one cheap CDP round trip so that Playwright delivers
- * the frames that arrived. The frames themselves
+ * a Playwright call, and the agent leaves the lane idle while the model thinks. So every 30 ms a
+ * small task on the lane follows a tab switch and makes one cheap CDP round trip, during which
+ * Playwright delivers the frames that arrived; each frame is acknowledged in its handler
+ * (Chromium sends the next frame only after an ack). The frames themselves
  * are only decoded from base64 and kept as the newest; nothing is re-encoded, so the CPU per frame
  * is small. Thread-safe.
  */
 final class PlaywrightScreencast implements Screencast {
     private static final Logger LOG = LoggerFactory.getLogger(PlaywrightScreencast.class);
-    private static final long PUMP_MILLIS = 50;
+    private static final long PUMP_MILLIS = 30;
     private static final JsonObject PING = new JsonObject();
 
     static {
@@ -54,7 +52,6 @@ final class PlaywrightScreencast implements Screencast {
     // lane thread only
     private CDPSession cdp;
     private Page watched;
-    private final List<Integer> pendingAcks = new ArrayList<>();
 
     PlaywrightScreencast(BrowserLane lane, BrowserContext context, TabSet tabs, ScreencastOptions options,
                          BooleanSupplier sessionClosed) {
@@ -135,13 +132,6 @@ final class PlaywrightScreencast implements Screencast {
                 follow();
                 // A round trip on the CDP session: Playwright delivers the frames that arrived before its answer.
                 cdp.send("Runtime.evaluate", PING);
-                List<Integer> acks = new ArrayList<>(pendingAcks);
-                pendingAcks.clear();
-                for (int id : acks) {
-                    JsonObject args = new JsonObject();
-                    args.addProperty("sessionId", id);
-                    cdp.send("Page.screencastFrameAck", args);
-                }
                 return null;
             });
         } catch (RuntimeException e) {
@@ -162,7 +152,7 @@ final class PlaywrightScreencast implements Screencast {
         cdp = context.newCDPSession(current);
         cdp.on("Page.screencastFrame", event -> {
             byte[] jpeg = Base64.getDecoder().decode(event.get("data").getAsString());
-            pendingAcks.add(event.get("sessionId").getAsInt());
+            ack(event.get("sessionId").getAsInt());
             synchronized (lock) {
                 newest = jpeg;
                 newestSeq++;
@@ -178,6 +168,20 @@ final class PlaywrightScreencast implements Screencast {
         cdp.send("Page.startScreencast", args);
     }
 
+    /**
+     * Lane thread, inside the frame's event handler: acknowledged at once, so Chromium renders the
+     * next frame while this one travels (Playwright allows calls from its event handlers).
+     */
+    private void ack(int frameSessionId) {
+        JsonObject args = new JsonObject();
+        args.addProperty("sessionId", frameSessionId);
+        try {
+            cdp.send("Page.screencastFrameAck", args);
+        } catch (PlaywrightException tabGone) {
+            // the tab closed under the frame: the next pump follows the current tab
+        }
+    }
+
     private void stopWatching() {
         if (cdp == null) {
             return;
@@ -189,6 +193,5 @@ final class PlaywrightScreencast implements Screencast {
             // the tab was closed: its CDP session went with it
         }
         cdp = null;
-        pendingAcks.clear();
     }
 }
