@@ -34,7 +34,7 @@ public final class LiveViewBenchmark {
                     ConfigKey.LLM_MODEL, "scripted-model", ConfigKey.LLM_VISION, "false",
                     ConfigKey.BROWSER_EXECUTABLE, chromium, ConfigKey.ALLOW_PRIVATE_NETWORK, "true"))) {
                 String taskId = s.post("/api/v1/tasks", Map.of("url", site.url(), "navigation_goal",
-                        "Watch the animation", "max_steps", 500)).json().at("/data/task_id").asText();
+                        "Watch the animation", "max_steps", 50)).json().at("/data/task_id").asText();
                 while (!"running".equals(s.get("/api/v1/tasks/" + taskId).json().at("/data/status").asText())) {
                     Thread.sleep(100);
                 }
