@@ -243,6 +243,11 @@ public final class Skyvern implements AutoCloseable {
         return scripts;
     }
 
+    /** Live views (screencasts) of the runs executing on this node. */
+    public io.skyvern.liveview.LiveViewService liveView() {
+        return new io.skyvern.liveview.LiveViewService(tasks, workflows, registry);
+    }
+
     public TaskService tasks() {
         return tasks;
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
                 + "Skyvern server with --server URL --api-key KEY.",
         subcommands = {RunTaskCommand.class, DemoCommand.class, TasksCommand.class, WorkflowsCommand.class, SessionsCommand.class,
                 OrgCommand.class, KeysCommand.class, CredentialsCommand.class, TotpCommand.class, ScriptsCommand.class, ServeCommand.class,
-                VersionCommand.class,
+                VersionCommand.class, McpCommand.class,
                 CompletionCommand.class},
         footer = {"", "Exit status: 0 success (task completed), 1 failure (task failed or terminated),",
                 "2 usage or configuration error, 3 task canceled or timed out."})

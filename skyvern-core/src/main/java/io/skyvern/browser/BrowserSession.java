@@ -121,6 +121,15 @@ public interface BrowserSession extends AutoCloseable {
     }
 
     /** Whether the session, its page or its browser has gone. */
+    /**
+     * Starts a live JPEG feed of the current tab, for a viewer; the run goes on undisturbed.
+     * Sessions that cannot stream answer UNSUPPORTED.
+     */
+    default Screencast screencast(ScreencastOptions options) {
+        throw new io.skyvern.common.SkyvernException(io.skyvern.common.ErrorCode.RUN_NOT_RUNNING,
+                "This browser session cannot stream a live view");
+    }
+
     boolean closed();
 
     /** Closes the context (saving storage of a persistent session). Idempotent. */

@@ -31,6 +31,8 @@ public enum ErrorCode {
     CREDENTIAL_NOT_FOUND(404),
     SCRIPT_NOT_FOUND(404),
     TASK_ALREADY_FINISHED(409),
+    /** A live view of a run that is not running (not started, finished, or on another node). */
+    RUN_NOT_RUNNING(409),
     TASK_NOT_EDITABLE(409),
     WORKFLOW_INACTIVE(409),
     WORKFLOW_RUN_ALREADY_FINISHED(409),

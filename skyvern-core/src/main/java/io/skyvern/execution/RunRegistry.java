@@ -119,6 +119,11 @@ public final class RunRegistry {
         }
     }
 
+    /** The browser session of a run executing on this node now. */
+    public java.util.Optional<BrowserSession> session(String runId) {
+        return java.util.Optional.ofNullable(running.get(runId)).map(e -> e.session);
+    }
+
     public boolean isRunning(String runId) {
         return running.containsKey(runId);
     }

@@ -10,6 +10,8 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.Skyvern;
 import io.skyvern.common.Json;
 import io.skyvern.common.SkyvernException;
+import io.skyvern.server.dashboard.DashboardRoutes;
+import io.skyvern.server.dashboard.Sessions;
 import io.skyvern.server.error.ErrorResponder;
 import io.skyvern.server.error.JettyErrorHandler;
 import io.skyvern.server.http.Bodies;
@@ -33,8 +35,10 @@ import io.skyvern.server.artifact.ArtifactRoutes;
 import io.skyvern.server.browsersession.BrowserSessionRoutes;
 import io.skyvern.server.ops.HttpMetrics;
 import io.skyvern.server.org.OrganizationRoutes;
+import io.skyvern.server.liveview.LiveViewRoutes;
 import io.skyvern.server.login.LoginRoutes;
 import io.skyvern.server.script.ScriptRoutes;
+import io.skyvern.server.mcp.McpEndpoint;
 import io.skyvern.server.task.TaskRoutes;
 import io.skyvern.server.workflow.WorkflowRoutes;
 
@@ -109,6 +113,7 @@ public final class SkyvernServer implements AutoCloseable {
         config.concurrency.useVirtualThreads = Runtime.version().feature() >= 21;
         config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         config.router.ignoreTrailingSlashes = true;
+        config.staticFiles.enableWebjars();  // /webjars/…: Swagger UI, ReDoc, htmx, Pico CSS (see web.WebJars)
         // Requests Jetty refuses before routing (bad request line, 414, 431) get the JSON envelope too.
         config.jetty.modifyServer(jetty -> jetty.setErrorHandler(new JettyErrorHandler()));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyErrorHandler()));
@@ -125,12 +130,17 @@ public final class SkyvernServer implements AutoCloseable {
                 new CorsHandler(server.allowedOrigins(), production),
                 ProcessTimeHandler.start(),
                 new RateLimitHandler(server.rateLimitPerMinute())));
+        // One failed-key budget per address for the API and the dashboard's sign-in form alike.
+        FailedAuthLimiter failedAuth = new FailedAuthLimiter(server.rateLimitPerMinute());
+        Sessions sessions = Sessions.create(skyvern.organizations(), failedAuth, skyvern.config().dataDir());
         routes.beforeMatched(MiddlewareChain.before(
-                new AuthHandler(skyvern.organizations(), new FailedAuthLimiter(server.rateLimitPerMinute())),
+                new AuthHandler(skyvern.organizations(), failedAuth, sessions),
                 new NulGuard()));
         for (RouteGroup group : groups(skyvern, bodies, metrics, production)) {
             group.register(routes);
         }
+        new DashboardRoutes(sessions, skyvern.organizations(), skyvern::client).register(routes);
+        McpEndpoint.install(config, skyvern.organizations(), failedAuth, skyvern::client);
         routes.exception(SkyvernException.class, errors::skyvern);
         routes.exception(RequestValidationException.class, errors::validation);
         routes.exception(HttpResponseException.class, errors::http);
@@ -152,7 +162,8 @@ public final class SkyvernServer implements AutoCloseable {
                 new WorkflowRoutes(skyvern.workflows(), bodies, idempotent, skyvern::estimatedStartTime),
                 new OrganizationRoutes(skyvern.organizations(), bodies),
                 new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies),
-                new ScriptRoutes(skyvern.scripts(), skyvern.tasks())));
+                new ScriptRoutes(skyvern.scripts(), skyvern.tasks()),
+                new LiveViewRoutes(skyvern.liveView())));
         if (!production) {
             groups.add(new DocsRoutes());
         }

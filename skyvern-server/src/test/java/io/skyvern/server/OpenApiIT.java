@@ -22,6 +22,8 @@ class OpenApiIT {
                 path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
             }
             Set<String> registered = new HashSet<>(s.server.routes());
+            // the dashboard's HTML pages are not API operations
+            registered.removeIf(r -> r.endsWith(" /") || r.contains(" /ui/"));
             assertThat(documented).as("documented routes missing from the router")
                     .isSubsetOf(registered);
             assertThat(registered).as("registered routes missing from the document").isSubsetOf(documented);
@@ -29,6 +31,37 @@ class OpenApiIT {
             assertThat(doc.at("/components/schemas/TaskResponse/properties/navigation_goal").isObject()).isTrue();
             assertThat(s.get("/docs", null).text()).contains("/openapi.json");
             assertThat(s.get("/redoc", null).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void document_declares_required_fields_enums_and_nullable_fields() {
+        try (TestServer s = TestServer.start()) {
+            JsonNode schemas = s.get("/openapi.json", null).json().get("components").get("schemas");
+            assertThat(schemas.at("/CreateTaskBody/required").toString()).contains("\"url\"", "\"navigation_goal\"");
+            assertThat(schemas.at("/TaskResponse/required").toString()).contains("\"task_id\"", "\"status\"")
+                    .doesNotContain("\"steps\"");
+            assertThat(schemas.at("/TaskResponse/properties/status/enum").toString())
+                    .contains("\"queued\"", "\"timed_out\"");
+            assertThat(schemas.at("/TaskResponse/properties/failure_reason/type").toString()).contains("null");
+            JsonNode statusParam = s.get("/openapi.json", null).json()
+                    .at("/paths/~1api~1v1~1tasks/get/parameters");
+            assertThat(statusParam.toString()).contains("\"enum\":[\"created\"");
+        }
+    }
+
+    @Test
+    void docs_pages_load_swagger_ui_and_redoc_from_this_server() {
+        try (TestServer s = TestServer.start()) {
+            String docs = s.get("/docs", null).text();
+            String bundle = docs.replaceAll("(?s).*src=\"(/webjars/swagger-ui/[^\"]+)\".*", "$1");
+            assertThat(bundle).endsWith("swagger-ui-bundle.js");
+            TestServer.Response script = s.get(bundle, null);
+            assertThat(script.status()).isEqualTo(200);
+            assertThat(script.text()).contains("SwaggerUIBundle");
+            String redoc = s.get("/redoc", null).text();
+            String redocScript = redoc.replaceAll("(?s).*src=\"(/webjars/redoc/[^\"]+)\".*", "$1");
+            assertThat(s.get(redocScript, null).status()).isEqualTo(200);
         }
     }
 }

@@ -91,6 +91,15 @@ final class PlaywrightBrowserSession implements BrowserSession {
     }
 
     @Override
+    public io.skyvern.browser.Screencast screencast(io.skyvern.browser.ScreencastOptions options) {
+        if (closed) {
+            throw new io.skyvern.common.SkyvernException(io.skyvern.common.ErrorCode.RUN_NOT_RUNNING,
+                    "The run's browser is closed");
+        }
+        return new PlaywrightScreencast(lane, context, tabs, options, () -> closed);
+    }
+
+    @Override
     public String currentUrl() {
         return withPage("Reading the URL", Page::url);
     }

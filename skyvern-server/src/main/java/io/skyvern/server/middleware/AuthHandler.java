@@ -13,16 +13,23 @@ import java.util.OptionalLong;
 
 /**
  * Resolves {@code x-api-key} (or {@code Authorization: Bearer}) to an organisation for matched
- * /api routes; missing or invalid keys are 401 UNAUTHORIZED. Invalid keys count against the client address's
+ * /api routes (a GET without a key may use a dashboard session cookie instead); missing or invalid
+ * keys are 401 UNAUTHORIZED. Invalid keys count against the client address's
  * {@link FailedAuthLimiter}; an address past its limit gets 429 with Retry-After instead.
  */
 public final class AuthHandler implements Handler {
     private final OrganizationService organizations;
     private final FailedAuthLimiter failures;
+    private final CookieAuth cookies;
 
     public AuthHandler(OrganizationService organizations, FailedAuthLimiter failures) {
+        this(organizations, failures, CookieAuth.NONE);
+    }
+
+    public AuthHandler(OrganizationService organizations, FailedAuthLimiter failures, CookieAuth cookies) {
         this.organizations = organizations;
         this.failures = failures;
+        this.cookies = cookies;
     }
 
     @Override
@@ -32,6 +39,12 @@ public final class AuthHandler implements Handler {
         }
         String key = RequestAttributes.presentedApiKey(ctx);
         if (key == null) {
+            Optional<Organization> signedIn = "GET".equalsIgnoreCase(ctx.req().getMethod())
+                    ? cookies.organization(ctx) : Optional.empty();
+            if (signedIn.isPresent()) {
+                ctx.attribute(RequestAttributes.ORGANIZATION, signedIn.get());
+                return;
+            }
             throw new SkyvernException(ErrorCode.UNAUTHORIZED, "API key required");
         }
         String address = ClientAddress.of(ctx);

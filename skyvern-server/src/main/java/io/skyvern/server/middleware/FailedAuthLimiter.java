@@ -32,7 +32,7 @@ public final class FailedAuthLimiter {
     }
 
     /** Seconds until {@code address} may try a key again, or empty when it may now. */
-    OptionalLong blockedFor(String address) {
+    public OptionalLong blockedFor(String address) {
         Bucket bucket = buckets.get(address);
         if (bucket == null) {
             return OptionalLong.empty();
@@ -45,7 +45,7 @@ public final class FailedAuthLimiter {
     }
 
     /** Notes a failed authentication of {@code address}. */
-    void failed(String address) {
+    public void failed(String address) {
         if (buckets.size() > MAX_ADDRESSES) {
             buckets.clear();
         }
@@ -55,7 +55,7 @@ public final class FailedAuthLimiter {
     }
 
     /** The 429 for a blocked address; logs the address (never the key). */
-    SkyvernException refusal(String address, long retryAfterSeconds) {
+    public SkyvernException refusal(String address, long retryAfterSeconds) {
         LOG.warn("Too many failed authentications from {}: refusing its keys for {} s", address, retryAfterSeconds);
         return new SkyvernException(ErrorCode.RATE_LIMIT_EXCEEDED, "Too many failed authentications", List.of(),
                 Map.of("retry_after", retryAfterSeconds, "failed_authentications_per_minute", perMinute), null);

@@ -74,6 +74,12 @@ public final class ApiCatalog {
                 TaskAnalyticsResponse.class, false, List.of(404)));
         ops.add(op("POST", T + "/{task_id}/retry_webhook", "tasks", "Send a finished task's webhook again", task,
                 null, 200, WebhookRetryResponse.class, false, List.of(404, 409)));
+        ops.add(new Operation("GET", T + "/{task_id}/live", "tasks", "Live view of a running task's browser: "
+                + "multipart/x-mixed-replace JPEG frames (an <img> shows it); ends with the run; a dashboard session "
+                + "cookie also works", task, null, 200, null, false, List.of(404, 409), true));
+        ops.add(new Operation("GET", W + "/{workflow_id}/runs/{run_id}/live", "workflows", "Live view of a running "
+                + "workflow run's browser (as the task's)", List.of(Param.path("workflow_id"), Param.path("run_id")),
+                null, 200, null, false, List.of(404, 409), true));
         List<Param> artifact = List.of(Param.path("artifact_id"));
         ops.add(op("GET", "/api/v1/artifacts/{artifact_id}", "artifacts", "An artifact's metadata", artifact, null,
                 200, ArtifactResponse.class, false, List.of(404)));

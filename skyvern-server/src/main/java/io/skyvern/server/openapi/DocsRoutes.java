@@ -5,14 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.common.Json;
 import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.web.WebJars;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * /openapi.json, /docs and /redoc (registered only outside production). The pages are
- * self-contained HTML that fetch /openapi.json and list the operations: no CDN is loaded, so the
- * docs work offline.
+ * /openapi.json, /docs (Swagger UI) and /redoc (ReDoc), registered only outside production. Both
+ * pages load their scripts from WebJars served by this server and read /openapi.json: no CDN, so
+ * the docs work offline.
  */
 public final class DocsRoutes implements RouteGroup {
     private final String documentJson;
@@ -31,30 +32,27 @@ public final class DocsRoutes implements RouteGroup {
     @Override
     public void register(JavalinDefaultRoutingApi routes) {
         routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(documentJson));
-        routes.get("/docs", ctx -> ctx.html(page("Skyvern API — docs")));
-        routes.get("/redoc", ctx -> ctx.html(page("Skyvern API — reference")));
+        routes.get("/docs", ctx -> ctx.html(SWAGGER_UI));
+        routes.get("/redoc", ctx -> ctx.html(REDOC));
     }
 
-    private static String page(String title) {
-        return """
-                <!doctype html><html><head><meta charset="utf-8"><title>%s</title>
-                <style>body{font-family:sans-serif;margin:2em}code{background:#eee;padding:2px 4px}
-                .op{margin:.6em 0}.m{display:inline-block;width:5em;font-weight:bold}</style></head>
-                <body><h1>%s</h1><p>Machine-readable document: <a href="/openapi.json">/openapi.json</a>.
-                Authenticate with the <code>x-api-key</code> header.</p><div id="ops">Loading…</div>
-                <script>
-                fetch('/openapi.json').then(r => r.json()).then(doc => {
-                  const out = [];
-                  for (const [path, item] of Object.entries(doc.paths)) {
-                    for (const [method, op] of Object.entries(item)) {
-                      const params = (op.parameters || []).map(p => p.name + ' (' + p.in + ')').join(', ');
-                      out.push('<div class="op"><span class="m">' + method.toUpperCase() + '</span><code>' + path
-                        + '</code> — ' + op.summary + (params ? '<br><small>' + params + '</small>' : '') + '</div>');
-                    }
-                  }
-                  document.getElementById('ops').innerHTML = out.join('');
-                });
-                </script></body></html>
-                """.formatted(title, title);
-    }
+    /** Swagger UI with "try it": the Authorize button takes the x-api-key. */
+    private static final String SWAGGER_UI = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Skyvern API — docs</title>
+            <link rel="stylesheet" href="%s"></head>
+            <body><div id="swagger-ui"></div>
+            <script src="%s"></script>
+            <script>
+            window.ui = SwaggerUIBundle({url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true,
+              persistAuthorization: true});
+            </script></body></html>
+            """.formatted(WebJars.url("org.webjars", "swagger-ui", "swagger-ui.css"),
+            WebJars.url("org.webjars", "swagger-ui", "swagger-ui-bundle.js"));
+
+    private static final String REDOC = """
+            <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Skyvern API — reference</title>
+            <meta name="viewport" content="width=device-width, initial-scale=1"></head>
+            <body><redoc spec-url="/openapi.json"></redoc>
+            <script src="%s"></script></body></html>
+            """.formatted(WebJars.url("org.webjars.npm", "redoc", "bundles/redoc.standalone.js"));
 }

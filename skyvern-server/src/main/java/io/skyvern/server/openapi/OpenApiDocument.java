@@ -65,6 +65,7 @@ public final class OpenApiDocument {
                     .put("description", p.description());
             ObjectNode scalar = "date-time".equals(p.type()) ? F.objectNode().put("type", "string").put("format", "date-time")
                     : F.objectNode().put("type", p.type());
+            WireRules.queryEnum(op.path(), p.name()).ifPresent(values -> values.forEach(scalar.putArray("enum")::add));
             if (p.repeated()) {
                 param.putObject("schema").put("type", "array").set("items", scalar);
                 param.put("explode", true);

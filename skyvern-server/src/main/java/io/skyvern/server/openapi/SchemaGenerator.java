@@ -1,5 +1,6 @@
 package io.skyvern.server.openapi;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -10,7 +11,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,21 +43,47 @@ final class SchemaGenerator {
     private ObjectNode recordSchema(Class<?> type) {
         ObjectNode schema = F.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
-        com.fasterxml.jackson.databind.node.ArrayNode required = F.arrayNode();
+        // Requests: the fields their body records mark @JsonProperty(required = true), which Bodies enforces.
+        // Responses: every field the mapper always writes (null ones too).
+        boolean response = type.getSimpleName().endsWith("Response");
+        List<String> required = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
             JsonProperty explicit = component.getAnnotation(JsonProperty.class);
             String name = explicit != null && !explicit.value().isEmpty() ? explicit.value()
                     : SNAKE.translate(component.getName());
-            properties.set(name, schemaOf(component.getGenericType()));
-            if (explicit != null && explicit.required()) {
+            ObjectNode property = schemaOf(component.getGenericType());
+            WireRules.fieldEnum(type, name).ifPresent(values -> values.forEach(property.putArray("enum")::add));
+            // JsonInclude does not target record components: Java copies it onto the accessor
+            JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
+            boolean alwaysWritten = include == null || include.value() == JsonInclude.Include.ALWAYS;
+            if ((explicit != null && explicit.required()) || (response && alwaysWritten)) {
                 required.add(name);
             }
+            properties.set(name, component.getType().isPrimitive() ? property : nullable(property));
         }
         if (!required.isEmpty()) {
-            schema.set("required", required);
+            required.forEach(schema.putArray("required")::add);
         }
         schema.put("additionalProperties", false);
         return schema;
+    }
+
+    /** OpenAPI 3.1: a field that may be null says so (a $ref cannot carry siblings, hence anyOf). */
+    private static ObjectNode nullable(ObjectNode property) {
+        if (property.has("$ref") || !property.has("type")) {
+            if (!property.has("$ref")) {
+                return property;  // no type: any JSON value, null included
+            }
+            ObjectNode either = F.objectNode();
+            either.putArray("anyOf").add(property).addObject().put("type", "null");
+            return either;
+        }
+        String type = property.get("type").asText();
+        property.putArray("type").add(type).add("null");
+        if (property.has("enum")) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) property.get("enum")).addNull();
+        }
+        return property;
     }
 
     ObjectNode schemaOf(Type type) {
