@@ -59,7 +59,8 @@ public final class ElementTreeRenderer {
     /**
      * Runs of lines that are only elements at the same indentation (a swatch row, a toolbar) joined
      * on one line of at most {@value #MAX_JOINED} characters: a line break and its indentation cost a
-     * token each. Headings stay on their own line.
+     * token each. Headings stay on their own line; list items of one control each (a menu) become one
+     * dashed line.
      */
     static List<Line> joinControls(List<Line> lines) {
         List<Line> out = new ArrayList<>(lines.size());
@@ -69,8 +70,11 @@ public final class ElementTreeRenderer {
                 out.set(out.size() - 1, new Line(last.text(), last.nodes() + line.nodes()));
             } else if (last != null && isControlLine(last.text()) && isControlLine(line.text())
                     && indentOf(last.text()) == indentOf(line.text())
+                    && last.text().startsWith("- ", indentOf(last.text())) == line.text().startsWith("- ", indentOf(line.text()))
                     && last.text().length() + line.text().length() - indentOf(line.text()) < MAX_JOINED) {
-                out.set(out.size() - 1, new Line(last.text() + " " + line.text().strip(), last.nodes() + line.nodes()));
+                String next = line.text().strip();
+                next = next.startsWith("- ") ? next.substring(2) : next;   // a run of list items: one dash for the run
+                out.set(out.size() - 1, new Line(last.text() + " " + next, last.nodes() + line.nodes()));
             } else {
                 out.add(line);
             }
@@ -82,6 +86,7 @@ public final class ElementTreeRenderer {
 
     private static boolean isControlLine(String line) {
         String t = line.strip();
+        t = t.startsWith("- ") ? t.substring(2) : t;
         return t.startsWith("<") && t.endsWith(">") && !(t.length() > 2 && t.charAt(1) == 'h' && Character.isDigit(t.charAt(2)));
     }
 

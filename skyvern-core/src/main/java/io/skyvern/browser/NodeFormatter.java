@@ -13,7 +13,7 @@ import java.util.Set;
  * nowhere ({@code #}, {@code javascript:}), the query strings of long links to other sites
  * (tracking parameters the model never needs), an href the link just before already showed (a product
  * card's title, image and rating all link to the product) and a {@code name} that only repeats the
- * field's label (a checkbox's group name, {@code checkout[email]} on "Email"). One formatter per
+ * field's label ({@code checkout[email]} on "Email") or belongs to a checkbox or a labelled radio. One formatter per
  * rendering: it remembers the last href it wrote, so it is not thread-safe.
  */
 final class NodeFormatter {
@@ -23,7 +23,8 @@ final class NodeFormatter {
     private static final Set<String> FLAGS = Set.of("disabled", "required", "readonly", "multiple", "contenteditable");
     /** Options shown for one select; the model can still choose any other by its label. */
     static final int MAX_OPTIONS = 15;
-    private static final int MAX_HREF = 48;
+    /** Longer links are cut: goto_url takes the link's element_id and follows its full href. */
+    private static final int MAX_HREF = 40;
 
     /** The opening tag with its attributes, and for a non-void tag its text and closing tag. */
     String format(ElementNode node) {
@@ -119,6 +120,9 @@ final class NodeFormatter {
      * one that only repeats the label ({@code checkout[email]} on "Email", {@code zip} on "ZIP code").
      */
     static boolean nameSaysNothing(ElementNode node, String name) {
+        if (node.tag().equals("input") && node.attribute("type").equals("checkbox")) {
+            return true;   // a box says what it is by its label or its row; selected[] or agree=1 adds nothing
+        }
         String label = node.label().isEmpty() ? node.attribute("aria-label") : node.label();
         if (label.isEmpty()) {
             return false;
