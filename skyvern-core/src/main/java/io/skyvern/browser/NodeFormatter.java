@@ -132,7 +132,7 @@ final class NodeFormatter {
         }
         String n = letters(name);
         String l = letters(label);
-        return !n.isEmpty() && !l.isEmpty() && (n.contains(l) || l.contains(n));
+        return !n.isEmpty() && !l.isEmpty() && (n.contains(l) || (n.length() >= 3 && l.contains(n)));   // q is not in "Title or author"
     }
 
     private static String letters(String s) {
