@@ -107,8 +107,13 @@ public sealed interface Action {
         public ActionType type() { return ActionType.HANDLE_DIALOG; }
     }
 
-    record GotoUrl(String url, String reasoning) implements Action {
-        public GotoUrl { Objects.requireNonNull(url); }
+    /** Opens {@code url}, or when it is empty the full href of the link {@code linkId} (the prompt may show it cut). */
+    record GotoUrl(String url, String linkId, String reasoning) implements Action {
+        public GotoUrl {
+            Objects.requireNonNull(url);
+            linkId = linkId == null ? "" : linkId;
+        }
+        public GotoUrl(String url, String reasoning) { this(url, "", reasoning); }
         public ActionType type() { return ActionType.GOTO_URL; }
     }
 

@@ -135,6 +135,13 @@ public final class ActionExecutor {
 
     /** A relative URL (the prompt shows same-site hrefs as paths) is resolved against the current page. */
     private static ActionOutcome gotoUrl(BrowserSession session, Action.GotoUrl gotoUrl, long start) {
+        if (gotoUrl.url().isEmpty()) {
+            Optional<String> href = session.linkTarget(gotoUrl.linkId());
+            if (href.isEmpty()) {
+                return ActionOutcome.failed(gotoUrl, gotoUrl.linkId() + " is not a link on this page", millisSince(start));
+            }
+            gotoUrl = new Action.GotoUrl(href.get(), gotoUrl.linkId(), gotoUrl.reasoning());
+        }
         Optional<String> absolute = resolve(session.currentUrl(), gotoUrl.url());
         if (absolute.isEmpty()) {
             return ActionOutcome.failed(gotoUrl, "Only http and https URLs can be opened: " + gotoUrl.url(), millisSince(start));

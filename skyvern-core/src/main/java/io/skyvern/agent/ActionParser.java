@@ -139,7 +139,11 @@ public final class ActionParser {
             }
             case GOTO_URL -> {
                 String url = text(item, "url", "href");
-                yield url == null ? new Action.Invalid(rawType, "goto_url needs \"url\"", reasoning)
+                String link = text(item, "element_id", "id", "element");
+                if (url == null && link != null && !link.isBlank()) {
+                    yield new Action.GotoUrl("", link.strip(), reasoning);   // follow the link's full href
+                }
+                yield url == null ? new Action.Invalid(rawType, "goto_url needs \"url\" or a link's \"element_id\"", reasoning)
                         : new Action.GotoUrl(url, reasoning);
             }
             case GO_BACK -> new Action.GoBack(reasoning);

@@ -120,7 +120,16 @@ public interface BrowserSession extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** Whether the session, its page or its browser has gone. */
+    /**
+     * The full href of the link with this element id in the top frame (the prompt shows long links
+     * cut, goto_url follows them by id); empty when there is no such link.
+     */
+    default java.util.Optional<String> linkTarget(String elementId) {
+        Object href = evaluate("const el = document.querySelector('a[data-skyvern-id=\"' + CSS.escape(id) + '\"]');"
+                + " return el && el.href ? String(el.href) : null;", Map.of("id", elementId));
+        return href instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
+    }
+
     /**
      * Starts a live JPEG feed of the current tab, for a viewer; the run goes on undisturbed.
      * Sessions that cannot stream answer UNSUPPORTED.
@@ -130,6 +139,7 @@ public interface BrowserSession extends AutoCloseable {
                 "This browser session cannot stream a live view");
     }
 
+    /** Whether the session, its page or its browser has gone. */
     boolean closed();
 
     /** Closes the context (saving storage of a persistent session). Idempotent. */

@@ -19,7 +19,6 @@ public final class ElementTreeRenderer {
     static final int MAX_INDENT = 8;
 
     private final int maxChars;
-    private final NodeFormatter formatter = new NodeFormatter();
 
     public ElementTreeRenderer(int maxChars) {
         if (maxChars < 200) {
@@ -40,7 +39,7 @@ public final class ElementTreeRenderer {
     }
 
     public Rendered render(List<ElementNode> nodes) {
-        List<Line> lines = lines(nodes);
+        List<Line> lines = joinControls(lines(nodes, new NodeFormatter()));
         StringBuilder sb = new StringBuilder();
         int left = nodes.size();
         for (Line line : lines) {
@@ -57,16 +56,58 @@ public final class ElementTreeRenderer {
         return new Rendered(sb.toString(), false);
     }
 
+    /**
+     * Runs of lines that are only elements at the same indentation (a swatch row, a toolbar) joined
+     * on one line of at most {@value #MAX_JOINED} characters: a line break and its indentation cost a
+     * token each. Headings stay on their own line; list items of one control each (a menu) become one
+     * dashed line.
+     */
+    static List<Line> joinControls(List<Line> lines) {
+        List<Line> out = new ArrayList<>(lines.size());
+        for (Line line : lines) {
+            Line last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (line.text().isEmpty() && last != null) {
+                out.set(out.size() - 1, new Line(last.text(), last.nodes() + line.nodes()));
+            } else if (last != null && isControlLine(last.text()) && isControlLine(line.text())
+                    && indentOf(last.text()) == indentOf(line.text())
+                    && last.text().startsWith("- ", indentOf(last.text())) == line.text().startsWith("- ", indentOf(line.text()))
+                    && last.text().length() + line.text().length() - indentOf(line.text()) < MAX_JOINED) {
+                String next = line.text().strip();
+                next = next.startsWith("- ") ? next.substring(2) : next;   // a run of list items: one dash for the run
+                out.set(out.size() - 1, new Line(last.text() + " " + next, last.nodes() + line.nodes()));
+            } else {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    static final int MAX_JOINED = 200;
+
+    private static boolean isControlLine(String line) {
+        String t = line.strip();
+        t = t.startsWith("- ") ? t.substring(2) : t;
+        return t.startsWith("<") && t.endsWith(">") && !(t.length() > 2 && t.charAt(1) == 'h' && Character.isDigit(t.charAt(2)));
+    }
+
+    private static int indentOf(String line) {
+        int n = 0;
+        while (n < line.length() && line.charAt(n) == ' ') {
+            n++;
+        }
+        return n;
+    }
+
     static String truncationMarker(int leftOut) {
         return "... [truncated: " + leftOut + " more elements not shown]\n";
     }
 
     /** One node alone, as a line (tests and callers that show a single element). */
     public String renderNode(ElementNode node) {
-        return indent(node.depth()) + formatter.format(node) + "\n";
+        return indent(node.depth()) + new NodeFormatter().format(node) + "\n";
     }
 
-    private List<Line> lines(List<ElementNode> nodes) {
+    private List<Line> lines(List<ElementNode> nodes, NodeFormatter formatter) {
         List<Line> lines = new ArrayList<>(nodes.size());
         boolean[] used = new boolean[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
@@ -76,7 +117,7 @@ public final class ElementTreeRenderer {
             ElementNode node = nodes.get(i);
             int end = subtreeEnd(nodes, i);
             if (node.tag().equals("tr") && node.id().isEmpty()) {
-                lines.add(row(nodes, i, end, used));
+                lines.add(row(nodes, i, end, used, formatter));
             } else if (isEmptyLabel(node) && i + 1 < nodes.size() && isField(nodes.get(i + 1))) {
                 used[i] = true;   // a swatch or custom box: the field after it says what it is
                 lines.add(new Line("", 1));
@@ -85,7 +126,7 @@ public final class ElementTreeRenderer {
                 used[i] = true;
                 lines.add(new Line("", 1));   // said by the field's label: no line, but counted
             } else if (!node.text().isEmpty() && node.options().isEmpty()) {
-                lines.add(new Line(indent(node.depth()) + inline(nodes, i, end, used), countUsed(used, i, end)));
+                lines.add(new Line(indent(node.depth()) + inline(nodes, i, end, used, formatter), countUsed(used, i, end)));
             } else {
                 used[i] = true;
                 lines.add(new Line(indent(node.depth()) + formatter.format(node), 1));
@@ -95,7 +136,7 @@ public final class ElementTreeRenderer {
     }
 
     /** The node's text with the leaf controls under it whose text it contains written in place. */
-    private String inline(List<ElementNode> nodes, int at, int end, boolean[] used) {
+    private static String inline(List<ElementNode> nodes, int at, int end, boolean[] used, NodeFormatter formatter) {
         ElementNode node = nodes.get(at);
         used[at] = true;
         String text = node.text();
@@ -151,7 +192,7 @@ public final class ElementTreeRenderer {
     }
 
     /** A table row as one line: its cells' text, controls written in place, separated by bars. */
-    private Line row(List<ElementNode> nodes, int at, int end, boolean[] used) {
+    private static Line row(List<ElementNode> nodes, int at, int end, boolean[] used, NodeFormatter formatter) {
         used[at] = true;
         StringBuilder sb = new StringBuilder(indent(nodes.get(at).depth())).append('|');
         for (int k = at + 1; k < end; k++) {
@@ -160,7 +201,11 @@ public final class ElementTreeRenderer {
             }
             ElementNode cell = nodes.get(k);
             int cellEnd = subtreeEnd(nodes, k);
-            String shown = !cell.text().isEmpty() && cell.options().isEmpty() ? inline(nodes, k, cellEnd, used)
+            if (isEmptyLabel(cell) && k + 1 < end && isField(nodes.get(k + 1))) {
+                used[k] = true;   // the row's checkbox follows and is what the model acts on
+                continue;
+            }
+            String shown = !cell.text().isEmpty() && cell.options().isEmpty() ? inline(nodes, k, cellEnd, used, formatter)
                     : formatter.format(cell);
             used[k] = true;
             sb.append(' ').append(shown).append(" |");

@@ -10,18 +10,25 @@ import java.util.Set;
  * placeholder="Email">}, leaving out what says nothing: {@code checked="false"} (a checked box says
  * {@code checked}), boolean attributes spelled out, a {@code value} or {@code title} that repeats the
  * visible text, a select's {@code selected} attribute (its options mark it), {@code href}s that go
- * nowhere ({@code #}, {@code javascript:}) and the query strings of long links to other sites
- * (tracking parameters the model never needs). Pure and thread-safe.
+ * nowhere ({@code #}, {@code javascript:}), the query strings of long links to other sites
+ * (tracking parameters the model never needs), an href the link just before already showed (a product
+ * card's title, image and rating all link to the product) and a {@code name} that only repeats the
+ * field's label ({@code checkout[email]} on "Email") or belongs to a checkbox or a labelled radio. One formatter per
+ * rendering: it remembers the last href it wrote, so it is not thread-safe.
  */
 final class NodeFormatter {
+    private String lastHref = "";
+
     static final Set<String> VOID_TAGS = Set.of("input", "img", "br", "hr", "area", "iframe");
     private static final Set<String> FLAGS = Set.of("disabled", "required", "readonly", "multiple", "contenteditable");
     /** Options shown for one select; the model can still choose any other by its label. */
-    static final int MAX_OPTIONS = 25;
-    private static final int MAX_HREF = 48;
+    static final int MAX_OPTIONS = 15;
+    /** Longer links are cut: goto_url takes the link's element_id and follows its full href. */
+    private static final int MAX_HREF = 40;
 
     /** The opening tag with its attributes, and for a non-void tag its text and closing tag. */
     String format(ElementNode node) {
+        node = named(node);
         StringBuilder sb = new StringBuilder("<").append(node.tag());
         if (!node.id().isEmpty()) {
             attr(sb, "id", node.id());
@@ -43,10 +50,26 @@ final class NodeFormatter {
         return sb.append(escapeText(text)).append("</").append(node.tag()).append('>').toString();
     }
 
-    private static void appendAttribute(StringBuilder sb, ElementNode node, String name, String value) {
+    /**
+     * An icon control (no text, no label) shown with its accessible name as its text,
+     * {@code <button id=e7>Wishlist</button>}: what a screen reader says, three tokens shorter than the attribute.
+     */
+    private static ElementNode named(ElementNode node) {
+        if (!node.text().isEmpty() || !node.label().isEmpty() || !node.options().isEmpty() || VOID_TAGS.contains(node.tag())) {
+            return node;
+        }
+        String name = node.attribute("aria-label").isEmpty() ? node.attribute("title") : node.attribute("aria-label");
+        if (name.isBlank()) {
+            return node;
+        }
+        return new ElementNode(node.id(), node.tag(), node.attributes(), name.strip(), node.label(), node.options(),
+                node.depth(), node.frame(), node.interactable());
+    }
+
+    private void appendAttribute(StringBuilder sb, ElementNode node, String name, String value) {
         switch (name) {
             case "type" -> {
-                boolean defaultType = (node.tag().equals("button") && value.equals("button"))
+                boolean defaultType = (node.tag().equals("button") && (value.equals("button") || value.equals("submit")))
                         || (node.tag().equals("input") && value.equals("text"));
                 if (!defaultType) {
                     attr(sb, name, value);
@@ -72,8 +95,14 @@ final class NodeFormatter {
             }
             case "href" -> {
                 String href = href(value);
-                if (!href.isEmpty()) {
+                if (!href.isEmpty() && !href.equals(lastHref)) {
                     attr(sb, name, href);
+                }
+                lastHref = href;
+            }
+            case "name" -> {
+                if (!nameSaysNothing(node, value)) {
+                    attr(sb, name, value);
                 }
             }
             default -> {
@@ -84,6 +113,30 @@ final class NodeFormatter {
                 }
             }
         }
+    }
+
+    /**
+     * A field name the model does not need: a labelled checkbox's or radio's (its label says what it is), or
+     * one that only repeats the label ({@code checkout[email]} on "Email", {@code zip} on "ZIP code").
+     */
+    static boolean nameSaysNothing(ElementNode node, String name) {
+        if (node.tag().equals("input") && node.attribute("type").equals("checkbox")) {
+            return true;   // a box says what it is by its label or its row; selected[] or agree=1 adds nothing
+        }
+        String label = node.label().isEmpty() ? node.attribute("aria-label") : node.label();
+        if (label.isEmpty()) {
+            return false;
+        }
+        if (isChoice(node)) {
+            return true;
+        }
+        String n = letters(name);
+        String l = letters(label);
+        return !n.isEmpty() && !l.isEmpty() && (n.contains(l) || (n.length() >= 3 && l.contains(n)));   // q is not in "Title or author"
+    }
+
+    private static String letters(String s) {
+        return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     /** A checkbox's {@code on}, a record id ({@code 5600002409221}) or a value its label already says. */
@@ -144,8 +197,17 @@ final class NodeFormatter {
         return s.replaceAll("[\\s:*]+", " ").strip();
     }
 
+    /** Values HTML allows unquoted (no space, quote, {@code = < >} or backtick; not ending in a slash). */
+    private static final java.util.regex.Pattern BARE = java.util.regex.Pattern.compile("[\\w.:#?&%+,;@~()\\[\\]!$*/-]*[\\w.:#?&%+,;@~()\\[\\]!$*-]");
+
+    /** {@code name=value}, quoted only when HTML needs it: quotes cost two tokens on every element. */
     private static void attr(StringBuilder sb, String name, String value) {
-        sb.append(' ').append(name).append("=\"").append(escapeAttr(value)).append('"');
+        sb.append(' ').append(name).append('=');
+        if (BARE.matcher(value).matches()) {
+            sb.append(value);
+        } else {
+            sb.append('"').append(escapeAttr(value)).append('"');
+        }
     }
 
     static String escapeAttr(String s) {

@@ -55,8 +55,10 @@ public final class AnthropicClient implements LlmClient {
                 text.append(block.path("text").asText());
             }
         }
-        long in = answer.path("usage").path("input_tokens").asLong(0);
-        long out = answer.path("usage").path("output_tokens").asLong(0);
+        TokenUsage usage = TokenUsage.reportedOrCounted(answer.path("usage").path("input_tokens").asLong(0),
+                answer.path("usage").path("output_tokens").asLong(0), request, text.toString());
+        long in = usage.input();
+        long out = usage.output();
         String answeredBy = answer.path("model").isTextual() ? answer.path("model").asText() : model;
         long latency = (System.nanoTime() - start) / 1_000_000;
         return new LlmResponse(text.toString(), in, out, prices.cost(answeredBy, in, out), answeredBy, latency);

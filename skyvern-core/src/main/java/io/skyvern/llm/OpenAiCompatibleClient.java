@@ -76,7 +76,7 @@ public final class OpenAiCompatibleClient implements LlmClient {
                 }
             }
         }
-        return toResponse(answer, model, start);
+        return toResponse(answer, request, model, start);
     }
 
     private boolean learnFrom(LlmException e, boolean usedJsonMode) {
@@ -134,15 +134,17 @@ public final class OpenAiCompatibleClient implements LlmClient {
         return body;
     }
 
-    private LlmResponse toResponse(JsonNode answer, String requestedModel, long startNanos) {
+    private LlmResponse toResponse(JsonNode answer, LlmRequest request, String requestedModel, long startNanos) {
         JsonNode choice = answer.path("choices").path(0);
         if (choice.isMissingNode()) {
             throw new LlmException("openai-compatible LLM answer has no choices", false, 200, 1, null);
         }
         JsonNode content = choice.path("message").path("content");
         String text = content.isTextual() ? content.asText() : joinParts(content);
-        long in = answer.path("usage").path("prompt_tokens").asLong(0);
-        long out = answer.path("usage").path("completion_tokens").asLong(0);
+        TokenUsage usage = TokenUsage.reportedOrCounted(answer.path("usage").path("prompt_tokens").asLong(0),
+                answer.path("usage").path("completion_tokens").asLong(0), request, text);
+        long in = usage.input();
+        long out = usage.output();
         String model = answer.path("model").isTextual() ? answer.path("model").asText() : requestedModel;
         long latency = (System.nanoTime() - startNanos) / 1_000_000;
         return new LlmResponse(text, in, out, prices.cost(model, in, out), model, latency);

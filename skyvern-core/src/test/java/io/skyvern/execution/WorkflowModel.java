@@ -30,9 +30,9 @@ final class WorkflowModel {
             return ScriptedReply.content(json(Map.of("extracted_information", Map.of("items", items, "page", page))), 100, 20);
         }
         if (prompt.contains(LOGIN_GOAL) && prompt.contains("Log in to your account")) {
-            Optional<String> user = r.find("<input id=\"(e\\d+)\"[^\\n]*label=\"Username\"");
-            Optional<String> pass = r.find("<input id=\"(e\\d+)\"[^\\n]*label=\"Password\"");
-            Optional<String> button = r.find("<button id=\"(e\\d+)\"[^\\n]*>Sign in");
+            Optional<String> user = r.find("<input id=\"(e\\d+)\"[^>]*label=\"Username\"");
+            Optional<String> pass = r.find("<input id=\"(e\\d+)\"[^>]*label=\"Password\"");
+            Optional<String> button = r.find("<button id=\"(e\\d+)\"[^>]*>Sign in");
             Optional<String> secret = r.find("(\\{\\{secret:[^}]*password\\}\\})");
             if (user.isEmpty() || pass.isEmpty() || button.isEmpty() || secret.isEmpty()) {
                 return terminate("login form not understood: " + user + pass + button + secret);
@@ -46,7 +46,7 @@ final class WorkflowModel {
                 || prompt.contains(OPEN_GOAL) && prompt.contains("Item ")) {
             return ScriptedReply.json(Map.of("actions", List.of(Map.of("action_type", "complete", "reasoning", "done"))));
         }
-        return terminate("unexpected prompt");
+        return terminate("unexpected prompt: " + prompt.substring(Math.max(0, prompt.indexOf("Goal:"))).replace('\n', ' '));   // says what it saw
     }
 
     private static ScriptedReply terminate(String reason) {

@@ -79,6 +79,26 @@ class OpenAiCompatibleClientIT {
     }
 
     @Test
+    void an_answer_without_usage_is_counted_with_the_tokenizer() {
+        llm.reply(ScriptedReply.content("{\"actions\":[]}", 0, 0));   // a local server that reports no usage
+        LlmRequest request = LlmRequest.builder().system("You drive a browser.").user("Click the Go button").build();
+
+        LlmResponse response = client().complete(request);
+
+        TokenCounter counter = TokenCounter.o200k();
+        assertThat(response.inputTokens()).isEqualTo(counter.count(request.messages())).isPositive();
+        assertThat(response.outputTokens()).isEqualTo(counter.count("{\"actions\":[]}"));
+    }
+
+    @Test
+    void reported_usage_is_taken_as_reported() {
+        llm.reply(ScriptedReply.content("ok", 1234, 56));
+        LlmResponse response = client().complete(LlmRequest.builder().user("hi").build());
+        assertThat(response.inputTokens()).isEqualTo(1234);
+        assertThat(response.outputTokens()).isEqualTo(56);
+    }
+
+    @Test
     void request_model_overrides_the_configured_one() {
         llm.reply(ScriptedReply.content("ok"));
         LlmResponse response = client().complete(LlmRequest.builder().model("gpt-4o-mini").user("hi").build());

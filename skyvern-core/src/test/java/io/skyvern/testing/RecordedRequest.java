@@ -44,20 +44,20 @@ public record RecordedRequest(int index, Protocol protocol, String path, Map<Str
         return !messages.isEmpty() && messages.get(0).text().startsWith(COMPLETION_CHECK_MARKER);
     }
 
-    /** All text of the conversation (system, user and assistant), joined by new lines. */
+    /** All text of the conversation (system, user and assistant), joined by new lines; attribute values quoted ({@link QuotedAttributes}). */
     public String promptText() {
         StringBuilder all = new StringBuilder();
         for (Message message : messages) {
             all.append(message.text()).append('\n');
         }
-        return all.toString();
+        return QuotedAttributes.quote(all.toString());
     }
 
-    /** Text of the last user message — usually the current step's prompt. */
+    /** Text of the last user message — usually the current step's prompt — attribute values quoted. */
     public String lastUserText() {
         for (int i = messages.size() - 1; i >= 0; i--) {
             if (messages.get(i).role().equals("user")) {
-                return messages.get(i).text();
+                return QuotedAttributes.quote(messages.get(i).text());
             }
         }
         return "";
