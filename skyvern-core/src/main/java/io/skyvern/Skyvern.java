@@ -163,7 +163,7 @@ public final class Skyvern implements AutoCloseable {
                     new LazyAgent(llm, clock, AgentOptions.of(config.llm())), browserSessions, registry, runWebhooks, config,
                     ids, clock, loginRuns, scripts);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
-                    new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(browsers, llm, clock,
+                    new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(registry.tracking(browsers), llm, clock,
                     AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork(), loginRuns.blockLogins()), artifacts,
                     new JdbiRunLogRepository(database), runWebhooks, registry, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);

@@ -1,5 +1,6 @@
 package io.skyvern.execution;
 
+import io.skyvern.browser.BrowserManager;
 import io.skyvern.browser.BrowserSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,8 @@ public final class RunRegistry {
         private final String runId;
         private final BrowserSession session;
         private final Thread thread;
+        /** The session a run that opens its own (a workflow run's engine) opened last: its live view. */
+        private volatile BrowserSession opened;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile boolean stopRequested;
         private volatile boolean timeUp;
@@ -119,9 +122,27 @@ public final class RunRegistry {
         }
     }
 
-    /** The browser session of a run executing on this node now. */
+    /**
+     * The browser session of a run executing on this node now: the one it registered with, or the
+     * one it opened last on its own thread (see {@link #tracking}).
+     */
     public java.util.Optional<BrowserSession> session(String runId) {
-        return java.util.Optional.ofNullable(running.get(runId)).map(e -> e.session);
+        return java.util.Optional.ofNullable(running.get(runId))
+                .map(e -> e.session != null ? e.session : e.opened)
+                .filter(s -> !s.closed());
+    }
+
+    /**
+     * {@code browsers} as seen by runs that open their sessions themselves: a session opened on a
+     * registered run's thread becomes that run's {@link #session} (so a live view can find it).
+     */
+    public BrowserManager tracking(BrowserManager browsers) {
+        return new RunSessionTracker(browsers, this::openedOnThisThread);
+    }
+
+    private void openedOnThisThread(BrowserSession session) {
+        Thread current = Thread.currentThread();
+        running.values().stream().filter(e -> e.thread == current).forEach(e -> e.opened = session);
     }
 
     public boolean isRunning(String runId) {

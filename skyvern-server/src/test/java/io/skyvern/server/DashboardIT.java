@@ -308,4 +308,38 @@ class DashboardIT {
         assertThat(after.errorCode()).isEqualTo("RUN_NOT_RUNNING");
         assertThat(s.get("/api/v1/tasks/tsk_nope/live").status()).isEqualTo(404);
     }
+
+    @Test
+    void a_workflow_runs_live_view_streams_the_browser_its_blocks_drive() throws Exception {
+        TestServer.Response workflow = s.post("/api/v1/workflows", Map.of("title", "Watch",
+                "workflow_definition", Map.of("blocks", List.of(Map.of("id", "watch", "type", "navigation",
+                        "parameters", Map.of("url", animated.url(), "navigation_goal", "Watch the animation " + BUSY))))));
+        assertThat(workflow.status()).as(workflow.text()).isEqualTo(201);
+        String workflowId = workflow.json().at("/data/workflow_id").asText();
+        TestServer.Response started = s.post("/api/v1/workflows/" + workflowId + "/runs", Map.of("parameters", Map.of()));
+        assertThat(started.status()).as(started.text()).isEqualTo(201);
+        String runId = started.json().at("/data/workflow_run_id").asText();
+        String live = base() + "/api/v1/workflows/" + workflowId + "/runs/" + runId + "/live";
+
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        LiveFrames frames;
+        do {
+            frames = LiveFrames.read(live, s.bootstrapKey, Duration.ofSeconds(3));
+        } while (frames.status() == 409 && System.nanoTime() < deadline);
+        assertThat(frames.status()).isEqualTo(200);
+        assertThat(frames.contentType()).startsWith("multipart/x-mixed-replace");
+        assertThat(frames.jpegs()).as("JPEG frames of the block's browser").isNotEmpty();
+        assertThat(frames.jpegs().get(0)[0]).isEqualTo((byte) 0xFF);
+
+        s.post("/api/v1/workflows/" + workflowId + "/runs/" + runId + "/cancel", Map.of());
+        long ended = System.nanoTime() + 60_000_000_000L;
+        while (!s.get("/api/v1/workflows/" + workflowId + "/runs/" + runId).json().at("/data/status").asText()
+                .equals("canceled")) {
+            assertThat(System.nanoTime()).as("run %s never canceled", runId).isLessThan(ended);
+            Thread.sleep(100);
+        }
+        TestServer.Response after = s.get("/api/v1/workflows/" + workflowId + "/runs/" + runId + "/live");
+        assertThat(after.status()).isEqualTo(409);
+        assertThat(after.errorCode()).isEqualTo("RUN_NOT_RUNNING");
+    }
 }
