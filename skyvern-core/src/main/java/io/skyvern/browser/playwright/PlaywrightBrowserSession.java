@@ -358,7 +358,15 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     private void onPage(String what, Consumer<Page> action) {
         withPage(what, p -> {
-            action.accept(p);
+            try {
+                action.accept(p);
+            } catch (PlaywrightException e) {
+                // An action that closes its own tab (a "Close" button running window.close()) did
+                // what it was asked: Playwright only reports that the page went away under it.
+                if (!p.isClosed() || closed) {
+                    throw e;
+                }
+            }
             return null;
         });
     }
