@@ -49,10 +49,10 @@ class FramesIT extends FixtureSiteBrowserTest {
 
         assertThat(inputs).hasSize(2);
         assertThat(inputs).extracting(ElementNode::frame).doesNotHaveDuplicates().allMatch(f -> f.matches("f\\d+"));
-        assertThat(s.renderedTree()).contains("origin=\"" + other.baseUrl() + "\"")
-                .contains("origin=\"" + site.baseUrl() + "\"");
+        assertThat(s.renderedTree()).contains("origin=" + other.baseUrl() + ">")
+                .contains("origin=" + site.baseUrl() + ">");
         ElementNode cross = inputs.stream().filter(i -> s.renderedTree().contains(
-                "frame=\"" + i.frame() + "\" origin=\"" + other.baseUrl())).findFirst().orElseThrow();
+                "frame=" + i.frame() + " origin=" + other.baseUrl())).findFirst().orElseThrow();
         ElementNode submit = s.interactables().stream()
                 .filter(e -> e.frame().equals(cross.frame()) && e.text().equals("Subscribe")).findFirst().orElseThrow();
 

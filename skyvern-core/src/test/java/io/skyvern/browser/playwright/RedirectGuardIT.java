@@ -21,16 +21,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * A redirect hop to a refused address is never requested by the browser: a loopback page that
- * answers 302 to a cloud metadata address (refused under every policy) is aborted before Chromium
- * issues the hop, while an allowed redirect is followed with each hop requested once.
+ * A redirect hop to a refused address is caught: a loopback page that answers 302 to a cloud
+ * metadata address (refused under every policy) is reported as a violation (the session then
+ * leaves the page and fails the step), while an allowed redirect is followed with each hop
+ * requested once. Playwright does not route redirect hops, so the hop is checked as the browser
+ * issues it (a fetch-it-ourselves guard kept the page's other requests from going out while idle).
  */
 class RedirectGuardIT {
     private HttpServer site;
@@ -83,7 +84,7 @@ class RedirectGuardIT {
     }
 
     @Test
-    void a_redirect_to_a_metadata_address_is_aborted_before_the_browser_requests_it() {
+    void a_redirect_to_a_metadata_address_is_reported_and_an_allowed_one_followed() {
         assumeTrue(Files.isExecutable(Path.of(TestBrowsers.CHROMIUM)), "needs " + TestBrowsers.CHROMIUM);
         try (Playwright playwright = Playwright.create();
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -92,8 +93,6 @@ class RedirectGuardIT {
             Page page = context.newPage();
             NavigationGuard guard = new NavigationGuard(NetworkPolicy.PRIVATE_ALLOWED);
             guard.install(context, page);
-            List<String> requested = new CopyOnWriteArrayList<>();
-            context.onRequest(r -> requested.add(r.url()));
 
             page.navigate(url("/to-page"));
 
@@ -107,13 +106,11 @@ class RedirectGuardIT {
                 try {
                     page.navigate(url(path));
                 } catch (PlaywrightException expected) {
-                    // net::ERR_BLOCKED_BY_CLIENT: the navigation was aborted
+                    // the hop fails (nothing answers there); the guard has noted it either way
                 }
                 assertThat(hitsOf(path)).as(path).isEqualTo(1);
                 assertThat(guard.takeViolation()).as(path).hasValueSatisfying(v -> assertThat(v).contains("metadata"));
             }
-            assertThat(requested).as("every request the browser issued").noneMatch(u -> u.contains("169.254.169.254")
-                    || u.contains("fd00:ec2::254"));
         }
     }
 }
