@@ -224,10 +224,13 @@ class DashboardIT {
         page.navigate(base() + "/redoc");
         try {
             // ReDoc lays out the whole document before it shows anything: slow on a loaded 2-core machine
-            page.waitForSelector("text=Create a task", new Page.WaitForSelectorOptions().setTimeout(120_000));
+            // Its side menu lists the document's tags once it has read /openapi.json (the operations
+            // themselves render lazily, later, on a loaded host)
+            page.waitForSelector("text=browser_sessions", new Page.WaitForSelectorOptions().setTimeout(120_000));
         } catch (RuntimeException e) {
             throw new AssertionError("ReDoc did not render: " + console + "\n" + page.innerText("body"), e);
         }
+        assertThat(page.innerText("body")).contains("tasks", "workflows", "credentials");
         page.screenshot(new Page.ScreenshotOptions().setTimeout(120_000)
                 .setPath(Path.of("target/dashboard-screenshots/redoc.png")));  // the full page is very long
     }
