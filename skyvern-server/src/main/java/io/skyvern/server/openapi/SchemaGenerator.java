@@ -40,6 +40,22 @@ final class SchemaGenerator {
         return F.objectNode().put("$ref", "#/components/schemas/" + name);
     }
 
+    /**
+     * A component's {@code @JsonProperty}: Java copies it onto the field, accessor and constructor
+     * parameter (its targets), not onto the record component itself.
+     */
+    private static JsonProperty jsonProperty(Class<?> type, RecordComponent component) {
+        JsonProperty onAccessor = component.getAccessor().getAnnotation(JsonProperty.class);
+        if (onAccessor != null) {
+            return onAccessor;
+        }
+        try {
+            return type.getDeclaredField(component.getName()).getAnnotation(JsonProperty.class);
+        } catch (NoSuchFieldException e) {
+            return component.getAnnotation(JsonProperty.class);
+        }
+    }
+
     private ObjectNode recordSchema(Class<?> type) {
         ObjectNode schema = F.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
@@ -48,7 +64,7 @@ final class SchemaGenerator {
         boolean response = type.getSimpleName().endsWith("Response");
         List<String> required = new ArrayList<>();
         for (RecordComponent component : type.getRecordComponents()) {
-            JsonProperty explicit = component.getAnnotation(JsonProperty.class);
+            JsonProperty explicit = jsonProperty(type, component);
             String name = explicit != null && !explicit.value().isEmpty() ? explicit.value()
                     : SNAKE.translate(component.getName());
             ObjectNode property = schemaOf(component.getGenericType());
