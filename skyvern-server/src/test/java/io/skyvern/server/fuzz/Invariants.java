@@ -34,11 +34,19 @@ final class Invariants {
         if (r.status() < 300 && !c.route().envelope()) {
             return Optional.empty();
         }
+        if (dashboardPage(c.route().path())) {
+            return Optional.empty();  // HTML pages: a refusal is a redirect to sign-in or an HTML error page
+        }
         String type = Optional.ofNullable(r.header("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
         if (r.status() < 300 && type.startsWith("application/yaml")) {
             return Optional.empty(); // GET workflow with Accept: application/yaml
         }
         return envelope(c, r, type);
+    }
+
+    /** The dashboard's HTML pages (no API envelope; their organisation checks are in DashboardIT). */
+    static boolean dashboardPage(String path) {
+        return path.equals("/") || path.startsWith("/ui/") || path.equals("/ui");
     }
 
     private static Optional<String> envelope(FuzzCase c, LiveServer.Reply r, String type) {

@@ -71,8 +71,9 @@ class SecurityIT {
         for (String route : s.server.routes()) {
             String method = route.substring(0, route.indexOf(' '));
             String path = route.substring(route.indexOf(' ') + 1);
-            if (!path.contains("{") || method.equals("HEAD") || method.equals("OPTIONS")) {
-                continue;
+            if (!path.contains("{") || method.equals("HEAD") || method.equals("OPTIONS")
+                    || path.startsWith("/ui/")) {
+                continue;  // dashboard pages take a session cookie, not a key: DashboardIT checks them
             }
             String concrete = OrgObjects.fill(path, otherIds);
             Object body = OrgObjects.validBody(method, path);
