@@ -13,9 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** {@code workflows create -f FILE}: stores a workflow from a YAML or JSON document. */
 @Command(name = "create", mixinStandardHelpOptions = true,
@@ -26,7 +24,7 @@ final class WorkflowsCreateCommand extends ClientCommand {
 
     @Override
     int run(SkyvernClient client) {
-        print(out(), json(), client.createWorkflow(read(file)), "created");
+        print(out(), err(), json(), client.createWorkflow(read(file)), "created");
         return ExitCodes.OK;
     }
 
@@ -46,12 +44,15 @@ final class WorkflowsCreateCommand extends ClientCommand {
         return WorkflowDocuments.parse(document, format);
     }
 
-    static void print(PrintWriter out, boolean json, SavedWorkflow saved, String verb) {
+    /**
+     * With {@code --json}, the workflow exactly as the API's {@code data} (the API puts the validation
+     * summary in {@code metadata}); the warnings then go to stderr, so stdout stays one document.
+     */
+    static void print(PrintWriter out, PrintWriter err, boolean json, SavedWorkflow saved, String verb) {
         if (json) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("workflow", saved.workflow());
-            data.put("validation", saved.validation());
-            Output.json(out, data);
+            Output.json(out, saved.workflow());
+            saved.validation().warnings().forEach(w -> err.println("warning: " + w));
+            err.flush();
         } else {
             out.println(saved.workflow().workflowId() + " " + verb + " (version " + saved.workflow().version() + ", "
                     + saved.validation().blockCount() + " blocks)");

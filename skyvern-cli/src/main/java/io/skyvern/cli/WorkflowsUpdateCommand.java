@@ -21,7 +21,7 @@ final class WorkflowsUpdateCommand extends ClientCommand {
     @Override
     int run(SkyvernClient client) {
         SavedWorkflow saved = client.updateWorkflow(workflowId, WorkflowsCreateCommand.read(file));
-        WorkflowsCreateCommand.print(out(), json(), saved, "updated");
+        WorkflowsCreateCommand.print(out(), err(), json(), saved, "updated");
         return ExitCodes.OK;
     }
 }

@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonOutputMatchesApiIT {
     private static CliTestServer s;
     private static String workflowId;
+    private static JsonNode created;
 
     @BeforeAll
     static void start() throws Exception {
@@ -29,11 +30,14 @@ class JsonOutputMatchesApiIT {
         Path file = Files.createTempFile("wait", ".yaml");
         Files.writeString(file, "title: pause\nworkflow_definition:\n  blocks:\n    - id: pause\n      type: wait\n"
                 + "      parameters:\n        seconds: 0.1\n");
-        workflowId = cli(false, "workflows", "create", "-f", file.toString(), "--json").at("/workflow/workflow_id")
-                .asText();
+        created = cli(false, "workflows", "create", "-f", file.toString(), "--json");
+        workflowId = created.at("/workflow_id").asText();
         Files.delete(file);
-        post("/api/v1/tasks", "{\"url\":\"https://a.test\",\"navigation_goal\":\"go\"}");
-        post("/api/v1/workflows/" + workflowId + "/runs", "{\"parameters\":{}}");
+        // with login settings, so that their echo is compared too
+        post("/api/v1/tasks", "{\"url\":\"https://a.test\",\"navigation_goal\":\"go\","
+                + "\"totp_identifier\":\"user@example.com\"}");
+        post("/api/v1/workflows/" + workflowId + "/runs", "{\"parameters\":{},"
+                + "\"totp_verification_url\":\"https://otp.example.com/code\"}");
     }
 
     private static void post(String path, String body) throws Exception {
@@ -77,6 +81,11 @@ class JsonOutputMatchesApiIT {
         assertThat(printed).isEqualTo(answered);
     }
 
+    @org.junit.jupiter.api.Test
+    void a_created_workflow_is_printed_as_the_api_answers_it() throws Exception {
+        assertThat(created).isEqualTo(rest("/api/v1/workflows/" + workflowId));
+    }
+
     @ParameterizedTest(name = "remote={0}")
     @ValueSource(booleans = {false, true})
     void lists_carry_the_same_pagination_block(boolean remote) throws Exception {
@@ -90,24 +99,15 @@ class JsonOutputMatchesApiIT {
         JsonNode tasksAnswered = rest("/api/v1/tasks?page=1&page_size=20");
         assertThat(names(tasks)).containsExactlyElementsOf(names(tasksAnswered));
         assertThat(tasks.get("pagination")).isEqualTo(tasksAnswered.get("pagination"));
-        assertThat(tasks.at("/tasks/0")).isNotEmpty().isEqualTo(withoutLoginEcho(tasksAnswered.at("/tasks/0")));
+        assertThat(tasks.at("/tasks/0/totp_identifier").asText()).isEqualTo("user@example.com");
+        assertThat(tasks.at("/tasks/0")).isNotEmpty().isEqualTo(tasksAnswered.at("/tasks/0"));
 
         JsonNode runs = cli(remote, "workflows", "runs", workflowId, "--json");
         JsonNode runsAnswered = rest("/api/v1/workflows/" + workflowId + "/runs?page=1&page_size=20");
         assertThat(names(runs)).containsExactlyElementsOf(names(runsAnswered));
         assertThat(runs.get("pagination")).isEqualTo(runsAnswered.get("pagination"));
-        assertThat(runs.at("/runs/0")).isNotEmpty().isEqualTo(withoutLoginEcho(runsAnswered.at("/runs/0")));
-    }
-
-    /**
-     * The REST lists echo a run's login settings (credential_id, totp_identifier,
-     * totp_verification_url), read by the server from the login store; the CLI's views do not carry
-     * them yet (known gap, in the closing note). Everything else must be equal.
-     */
-    private static JsonNode withoutLoginEcho(JsonNode answered) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = answered.deepCopy();
-        copy.remove(java.util.List.of("credential_id", "totp_identifier", "totp_verification_url"));
-        return copy;
+        assertThat(runs.at("/runs/0/totp_verification_url").asText()).isEqualTo("https://otp.example.com/code");
+        assertThat(runs.at("/runs/0")).isNotEmpty().isEqualTo(runsAnswered.at("/runs/0"));
     }
 
     @ParameterizedTest(name = "remote={0}")

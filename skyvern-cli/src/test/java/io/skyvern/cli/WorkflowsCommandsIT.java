@@ -40,7 +40,7 @@ class WorkflowsCommandsIT {
         Files.writeString(file, WAIT);
         CliRun created = CliRun.of(s.local("workflows", "create", "-f", file.toString(), "--json"));
         assertThat(created.exitCode()).as(created.toString()).isZero();
-        return Json.mapper().readTree(created.out()).at("/workflow/workflow_id").asText();
+        return Json.mapper().readTree(created.out()).at("/workflow_id").asText();
     }
 
     @Test

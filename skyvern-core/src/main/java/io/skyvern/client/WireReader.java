@@ -55,7 +55,13 @@ final class WireReader {
                 text(n, "webhook_callback_url"), n.path("max_steps").asInt(), text(n, "browser_session_id"),
                 text(n, "workflow_run_id"), json(n, "extracted_information"), text(n, "failure_reason"),
                 instant(n, "created_at"), instant(n, "modified_at"), instant(n, "started_at"),
-                instant(n, "completed_at"));
+                instant(n, "completed_at"), login(n));
+    }
+
+    /** The login settings a task or run echoes (ids and a URL, never a secret). */
+    private static io.skyvern.task.LoginSettings login(JsonNode n) {
+        return io.skyvern.task.LoginSettings.of(text(n, "credential_id"), text(n, "totp_identifier"),
+                text(n, "totp_verification_url"));
     }
 
     static StepDetails step(JsonNode n, String organizationId) {
@@ -115,7 +121,7 @@ final class WireReader {
                 organizationId, WorkflowRunStatus.parse(text(n, "status")), RunPriority.parse(text(n, "priority")),
                 json(n, "parameters"), json(n, "output"), text(n, "failure_reason"), text(n, "webhook_callback_url"),
                 integer(n, "max_execution_time_minutes"), text(n, "browser_session_id"), instant(n, "created_at"),
-                instant(n, "modified_at"), instant(n, "started_at"), instant(n, "completed_at"));
+                instant(n, "modified_at"), instant(n, "started_at"), instant(n, "completed_at"), login(n));
     }
 
     static WorkflowRunBlock block(JsonNode n, String workflowRunId) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * A task as stored: what the client asked for and what came of it. Nullable fields are the optional
- * ones of the specification (title, goals, schema, timestamps not reached yet).
+ * ones of the specification (title, goals, schema, timestamps not reached yet). {@code login} is
+ * {@link LoginSettings#NONE} when the run signs in with nothing, and as read from the task table alone.
  */
 public record Task(
         String taskId,
@@ -33,7 +34,8 @@ public record Task(
         Instant createdAt,
         Instant modifiedAt,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        LoginSettings login) {
 
     public Task {
         Objects.requireNonNull(taskId, "taskId");
@@ -45,6 +47,27 @@ public record Task(
         errorCodeMapping = errorCodeMapping == null ? Map.of() : Map.copyOf(errorCodeMapping);
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(modifiedAt, "modifiedAt");
+        login = login == null ? LoginSettings.NONE : login;
+    }
+
+    /** A task as its own table stores it: the login settings, kept beside it, are attached on reads. */
+    public Task(String taskId, String organizationId, TaskStatus status, RunPriority priority, String url, String title,
+                String navigationGoal, String dataExtractionGoal, JsonNode navigationPayload,
+                JsonNode extractedInformationSchema, Map<String, String> errorCodeMapping, String webhookCallbackUrl,
+                int maxSteps, String browserSessionId, String workflowRunId, JsonNode extractedInformation,
+                String failureReason, Instant createdAt, Instant modifiedAt, Instant startedAt, Instant completedAt) {
+        this(taskId, organizationId, status, priority, url, title, navigationGoal, dataExtractionGoal,
+                navigationPayload, extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps,
+                browserSessionId, workflowRunId, extractedInformation, failureReason, createdAt, modifiedAt, startedAt,
+                completedAt, LoginSettings.NONE);
+    }
+
+    /** This task with its login settings (a credential id and where one-time codes come from; never a secret). */
+    public Task withLogin(LoginSettings value) {
+        return new Task(taskId, organizationId, status, priority, url, title, navigationGoal, dataExtractionGoal,
+                navigationPayload, extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps,
+                browserSessionId, workflowRunId, extractedInformation, failureReason, createdAt, modifiedAt, startedAt,
+                completedAt, value);
     }
 
     /** Why the task failed or was terminated; empty while it runs and when it completed. */

@@ -88,19 +88,23 @@ public final class TaskService {
                     + cap + " created or queued tasks", List.of(), Map.of("limit", cap, "retry_after", 60), null);
         }
         hooks.created(task);
-        return task;
+        return task.withLogin(request.login());
     }
 
-    /** The login settings of these tasks (read by the organisation that owns them); absent: none. */
-    public Map<String, LoginSettings> loginSettings(String organizationId, List<Task> tasks) {
-        return hooks.loginSettings(organizationId, tasks.stream().map(Task::taskId).toList());
+    /** The tasks with their login settings, stored beside them, attached (one read for the lot). */
+    private List<Task> withLogins(String organizationId, List<Task> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<String, LoginSettings> logins = hooks.loginSettings(organizationId, found.stream().map(Task::taskId).toList());
+        return found.stream().map(t -> t.withLogin(logins.getOrDefault(t.taskId(), LoginSettings.NONE))).toList();
     }
 
     public Optional<Task> find(String organizationId, String taskId) {
         if (organizationId == null || taskId == null) {
             return Optional.empty();
         }
-        return repos.tasks().find(organizationId, taskId);
+        return repos.tasks().find(organizationId, taskId).map(t -> withLogins(organizationId, List.of(t)).get(0));
     }
 
     /** The task or {@code TASK_NOT_FOUND}. */
@@ -123,7 +127,7 @@ public final class TaskService {
         Objects.requireNonNull(query, "query");
         List<Task> items = repos.tasks().list(organizationId, query);
         long total = countFor(organizationId, query, items.size());
-        return Page.of(items, query.page(), total);
+        return Page.of(withLogins(organizationId, items), query.page(), total);
     }
 
     /** Skips the COUNT when the page itself proves the total (a short first page is everything). */

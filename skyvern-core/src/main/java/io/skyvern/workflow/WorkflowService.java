@@ -143,12 +143,18 @@ public final class WorkflowService {
                     Map.of("max_concurrent_workflow_runs", maxActive), null);
         }
         hooks.started(run);
-        return run;
+        return run.withLogin(request.login());
     }
 
-    /** The login settings of these runs (read by the organisation that owns them); absent: none. */
-    public Map<String, LoginSettings> loginSettings(String organizationId, List<WorkflowRun> runs) {
-        return hooks.loginSettings(organizationId, runs.stream().map(WorkflowRun::workflowRunId).toList());
+    /** The runs with their login settings, stored beside them, attached (one read for the lot). */
+    private List<WorkflowRun> withLogins(String organizationId, List<WorkflowRun> found) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        Map<String, LoginSettings> logins = hooks.loginSettings(organizationId,
+                found.stream().map(WorkflowRun::workflowRunId).toList());
+        return found.stream().map(r -> r.withLogin(logins.getOrDefault(r.workflowRunId(), LoginSettings.NONE)))
+                .toList();
     }
 
     public WorkflowRunDetails getRun(String organizationId, String workflowId, String runId,
@@ -166,7 +172,8 @@ public final class WorkflowService {
     /** Runs of a workflow, newest first; runs of a deleted workflow stay listed. */
     public Page<WorkflowRun> listRuns(String organizationId, String workflowId, RunQuery query) {
         requireKnownWorkflow(organizationId, workflowId);
-        return runs.list(organizationId, workflowId, Objects.requireNonNull(query, "query"));
+        Page<WorkflowRun> page = runs.list(organizationId, workflowId, Objects.requireNonNull(query, "query"));
+        return new Page<>(withLogins(organizationId, page.items()), page.page(), page.pageSize(), page.totalCount());
     }
 
     /**
@@ -228,8 +235,9 @@ public final class WorkflowService {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(workflowId, "workflowId");
         Objects.requireNonNull(runId, "runId");
-        return runs.find(organizationId, workflowId, runId)
+        WorkflowRun run = runs.find(organizationId, workflowId, runId)
                 .orElseThrow(() -> SkyvernException.notFound(ErrorCode.WORKFLOW_RUN_NOT_FOUND, "Workflow run", runId));
+        return withLogins(organizationId, List.of(run)).get(0);
     }
 
     private void requireKnownWorkflow(String organizationId, String workflowId) {

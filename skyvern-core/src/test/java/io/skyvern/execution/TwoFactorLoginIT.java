@@ -31,6 +31,7 @@ import static io.skyvern.execution.LoginTestSupport.SECRET_BASE32;
 import static io.skyvern.execution.LoginTestSupport.USER;
 import static io.skyvern.execution.LoginTestSupport.scriptTwoFactor;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Sign-ins with a second factor against a site that checks a real TOTP code: the code comes from
@@ -246,9 +247,9 @@ class TwoFactorLoginIT {
                 assertThat(bodies).isNotEmpty();
                 assertThat(Json.mapper().readTree(bodies.get(0)).path("workflow_run_id").asText())
                         .isEqualTo(run.workflowRunId());
-                assertThat(workflows.loginSettings(bed.org, List.of(run)).get(run.workflowRunId()))
-                        .isEqualTo(LoginSettings.of(null, null, url));
-                assertThat(workflows.loginSettings("o_another_org", List.of(run))).isEmpty();
+                assertThat(run.login()).isEqualTo(LoginSettings.of(null, null, url));
+                assertThatThrownBy(() -> workflows.getRun("o_another_org", workflowId, run.workflowRunId(), false,
+                        false)).isInstanceOf(io.skyvern.common.SkyvernException.class);
             } finally {
                 endpoint.stop(0);
             }

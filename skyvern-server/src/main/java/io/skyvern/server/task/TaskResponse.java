@@ -29,19 +29,20 @@ public record TaskResponse(String taskId, String organizationId, String status, 
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<ArtifactResponse> artifacts,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<LogResponse> logs) {
 
-    public static TaskResponse of(Task t, LoginSettings login) {
-        return of(t, login, null, null, null);
+    public static TaskResponse of(Task t) {
+        return of(t, null, null, null);
     }
 
-    static TaskResponse of(TaskDetails details, LoginSettings login, boolean steps, boolean artifacts, boolean logs) {
-        return of(details.task(), login,
+    static TaskResponse of(TaskDetails details, boolean steps, boolean artifacts, boolean logs) {
+        return of(details.task(),
                 steps ? details.steps().stream().map(s -> StepResponse.of(s, true, true)).toList() : null,
                 artifacts ? details.artifacts().stream().map(ArtifactResponse::of).toList() : null,
                 logs ? details.logs().stream().map(LogResponse::of).toList() : null);
     }
 
-    private static TaskResponse of(Task t, LoginSettings login, List<StepResponse> steps,
-                                   List<ArtifactResponse> artifacts, List<LogResponse> logs) {
+    private static TaskResponse of(Task t, List<StepResponse> steps, List<ArtifactResponse> artifacts,
+                                   List<LogResponse> logs) {
+        LoginSettings login = t.login();
         return new TaskResponse(t.taskId(), t.organizationId(), t.status().wireName(), t.priority().wireName(),
                 t.url(), t.title(), t.navigationGoal(), t.dataExtractionGoal(),
                 io.skyvern.totp.TotpSpec.hideSecrets(t.navigationPayload()),

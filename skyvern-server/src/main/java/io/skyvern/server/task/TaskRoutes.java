@@ -19,7 +19,6 @@ import io.skyvern.task.CancelResult;
 import io.skyvern.task.StepDetails;
 import io.skyvern.task.StepQuery;
 import io.skyvern.task.StepStatus;
-import io.skyvern.task.LoginSettings;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskIncludes;
 import io.skyvern.task.TaskQuery;
@@ -90,9 +89,7 @@ public final class TaskRoutes implements RouteGroup {
         filters.put("sort_by", sortBy.wireName());
         filters.put("sort_order", order.wireName());
         Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, LoginSettings> logins = tasks.loginSettings(RequestAttributes.organizationId(ctx), page.items());
-        data.put("tasks", page.items().stream()
-                .map(t -> TaskResponse.of(t, logins.getOrDefault(t.taskId(), LoginSettings.NONE))).toList());
+        data.put("tasks", page.items().stream().map(TaskResponse::of).toList());
         data.put("pagination", Pagination.of(page));
         data.put("filters", filters);
         ApiResponses.ok(ctx, data);
@@ -104,7 +101,7 @@ public final class TaskRoutes implements RouteGroup {
         boolean logs = QueryParams.bool(ctx, "include_logs");
         var details = tasks.getDetails(RequestAttributes.organizationId(ctx), ctx.pathParam("task_id"),
                 new TaskIncludes(steps, artifacts, logs));
-        ApiResponses.ok(ctx, TaskResponse.of(details, loginOf(details.task()), steps, artifacts, logs));
+        ApiResponses.ok(ctx, TaskResponse.of(details, steps, artifacts, logs));
     }
 
     private void update(Context ctx) {
@@ -123,11 +120,7 @@ public final class TaskRoutes implements RouteGroup {
     }
 
     private TaskResponse response(Task task) {
-        return TaskResponse.of(task, loginOf(task));
-    }
-
-    private LoginSettings loginOf(Task task) {
-        return tasks.loginSettings(task.organizationId(), List.of(task)).getOrDefault(task.taskId(), LoginSettings.NONE);
+        return TaskResponse.of(task);
     }
 
     private void steps(Context ctx) {

@@ -20,7 +20,6 @@ import io.skyvern.workflow.SavedWorkflow;
 import io.skyvern.workflow.ValidationResult;
 import io.skyvern.workflow.Workflow;
 import io.skyvern.workflow.WorkflowQuery;
-import io.skyvern.task.LoginSettings;
 import io.skyvern.workflow.WorkflowRun;
 import io.skyvern.workflow.WorkflowRunStatus;
 import io.skyvern.workflow.WorkflowService;
@@ -126,7 +125,7 @@ public final class WorkflowRoutes implements RouteGroup {
             info.put("priority", run.priority().wireName());
             info.put("estimated_start_time", estimatedStart.get().toString());
             info.put("parameter_count", body.parameters().size());
-            return new IdempotentCreate.Created(201, WorkflowRunResponse.of(run, loginOf(run)),
+            return new IdempotentCreate.Created(201, WorkflowRunResponse.of(run),
                     Map.of("execution_info", info));
         });
     }
@@ -136,10 +135,7 @@ public final class WorkflowRoutes implements RouteGroup {
         Page<WorkflowRun> page = workflows.listRuns(RequestAttributes.organizationId(ctx),
                 ctx.pathParam("workflow_id"), new RunQuery(Set.copyOf(statuses), QueryParams.page(ctx)));
         Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, LoginSettings> logins = workflows.loginSettings(RequestAttributes.organizationId(ctx), page.items());
-        data.put("runs", page.items().stream()
-                .map(r -> WorkflowRunResponse.of(r, logins.getOrDefault(r.workflowRunId(), LoginSettings.NONE)))
-                .toList());
+        data.put("runs", page.items().stream().map(WorkflowRunResponse::of).toList());
         data.put("pagination", Pagination.of(page));
         ApiResponses.ok(ctx, data);
     }
@@ -149,7 +145,7 @@ public final class WorkflowRoutes implements RouteGroup {
         boolean logs = QueryParams.bool(ctx, "include_logs");
         var details = workflows.getRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
                 ctx.pathParam("run_id"), blocks, logs);
-        ApiResponses.ok(ctx, WorkflowRunResponse.of(details, loginOf(details.run()), blocks, logs));
+        ApiResponses.ok(ctx, WorkflowRunResponse.of(details, blocks, logs));
     }
 
     private void runArtifacts(Context ctx) {
@@ -162,12 +158,7 @@ public final class WorkflowRoutes implements RouteGroup {
         CancelReasons.check(reason);
         WorkflowRun run = workflows.cancelRun(RequestAttributes.organizationId(ctx), ctx.pathParam("workflow_id"),
                 ctx.pathParam("run_id"), reason);
-        ApiResponses.ok(ctx, WorkflowRunResponse.of(run, loginOf(run)));
-    }
-
-    private LoginSettings loginOf(WorkflowRun run) {
-        return workflows.loginSettings(run.organizationId(), List.of(run))
-                .getOrDefault(run.workflowRunId(), LoginSettings.NONE);
+        ApiResponses.ok(ctx, WorkflowRunResponse.of(run));
     }
 
     private void analytics(Context ctx) {

@@ -20,17 +20,17 @@ public record WorkflowRunResponse(String workflowRunId, String workflowId, int w
                                   String totpIdentifier, String totpVerificationUrl, Instant createdAt, Instant modifiedAt, Instant startedAt, Instant completedAt,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) List<BlockRunResponse> blocks,
                                   @JsonInclude(JsonInclude.Include.NON_NULL) List<LogResponse> logs) {
-    static WorkflowRunResponse of(WorkflowRun r, LoginSettings login) {
-        return of(r, login, null, null);
+    static WorkflowRunResponse of(WorkflowRun r) {
+        return of(r, null, null);
     }
 
-    static WorkflowRunResponse of(WorkflowRunDetails d, LoginSettings login, boolean blocks, boolean logs) {
-        return of(d.run(), login, blocks ? d.blocks().stream().map(BlockRunResponse::of).toList() : null,
+    static WorkflowRunResponse of(WorkflowRunDetails d, boolean blocks, boolean logs) {
+        return of(d.run(), blocks ? d.blocks().stream().map(BlockRunResponse::of).toList() : null,
                 logs ? d.logs().stream().map(LogResponse::of).toList() : null);
     }
 
-    private static WorkflowRunResponse of(WorkflowRun r, LoginSettings login, List<BlockRunResponse> blocks,
-                                          List<LogResponse> logs) {
+    private static WorkflowRunResponse of(WorkflowRun r, List<BlockRunResponse> blocks, List<LogResponse> logs) {
+        LoginSettings login = r.login();
         return new WorkflowRunResponse(r.workflowRunId(), r.workflowId(), r.workflowVersion(), r.status().wireName(),
                 r.priority().wireName(), r.parameters(), r.output(), r.failureReason(), r.webhookCallbackUrl(),
                 r.maxExecutionTimeMinutes(), r.browserSessionId(), login.totpIdentifier().orElse(null),
