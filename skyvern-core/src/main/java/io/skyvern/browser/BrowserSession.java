@@ -124,11 +124,7 @@ public interface BrowserSession extends AutoCloseable {
      * The full href of the link with this element id in the top frame (the prompt shows long links
      * cut, goto_url follows them by id); empty when there is no such link.
      */
-    default java.util.Optional<String> linkTarget(String elementId) {
-        Object href = evaluate("const el = document.querySelector('a[data-skyvern-id=\"' + CSS.escape(id) + '\"]');"
-                + " return el && el.href ? String(el.href) : null;", Map.of("id", elementId));
-        return href instanceof String s && !s.isBlank() ? java.util.Optional.of(s) : java.util.Optional.empty();
-    }
+    java.util.Optional<String> linkTarget(String elementId);
 
     /**
      * Starts a live JPEG feed of the current tab, for a viewer; the run goes on undisturbed.

@@ -129,6 +129,7 @@ final class FakeBrowserSession implements BrowserSession {
     @Override public void goBack() { calls.add("back"); }
     @Override public void waitFor(Duration duration) { calls.add("wait"); }
     @Override public Object evaluate(String functionBody, Map<String, Object> args) { return null; }
+    @Override public java.util.Optional<String> linkTarget(String elementId) { return java.util.Optional.empty(); }
     @Override public boolean closed() { return false; }
     @Override public void close() { }
 }

@@ -305,6 +305,15 @@ final class PlaywrightBrowserSession implements BrowserSession {
     }
 
     @Override
+    public Optional<String> linkTarget(String elementId) {
+        // the resolved href (absolute), read in the top frame where the snapshot tagged the link
+        Object href = withPage("Reading the link " + elementId, p -> p.evaluate(
+                "id => { const el = document.querySelector('a[data-skyvern-id=\"' + CSS.escape(id) + '\"]');"
+                        + " return el && el.href ? String(el.href) : null; }", elementId));
+        return href instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+
+    @Override
     public Optional<ElementDescriptor> describe(String elementId) {
         return Optional.of(withPage("Describing " + elementId, p -> ElementDescriber.describe(tabs.current(), elementId)));
     }

@@ -87,6 +87,14 @@ class BrowserActionsIT extends FixtureSiteBrowserTest {
     }
 
     @Test
+    void a_links_target_is_its_resolved_href_and_a_non_link_has_none() {
+        session.navigate(site.url("/account"));   // not signed in: a page with a relative "Log in" link
+        PageSnapshot s = session.snapshot();
+        assertThat(session.linkTarget(id(s, text("Log in")))).contains(site.url("/login"));
+        assertThat(session.linkTarget("no-such-id")).isEmpty();
+    }
+
+    @Test
     void select_by_value_and_index_and_unknown_option_fails() {
         session.navigate(site.url("/form/step2?name=x&email=y"));
         PageSnapshot s = session.snapshot();
