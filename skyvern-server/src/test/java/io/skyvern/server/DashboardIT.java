@@ -141,10 +141,10 @@ class DashboardIT {
         });
         signIn(s.bootstrapKey);
 
-        page.waitForSelector("#tasks tr[data-id='" + taskId + "']");
-        assertThat(page.locator("#tasks tr[data-id='" + taskId + "']").innerText()).contains(title);
+        page.waitForSelector("#run-list tr[data-id='" + taskId + "']");
+        assertThat(page.locator("#run-list tr[data-id='" + taskId + "']").innerText()).contains(title);
         shot(page, "runs");
-        page.click("#tasks tr[data-id='" + taskId + "'] a");
+        page.click("#run-list tr[data-id='" + taskId + "'] a");
         page.waitForURL("**/ui/tasks/" + taskId);
         assertThat(page.locator("#task-title").innerText()).isEqualTo(title);
         assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
