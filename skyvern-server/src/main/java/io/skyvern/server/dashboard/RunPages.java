@@ -16,18 +16,10 @@ import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskDetails;
 import io.skyvern.task.TaskIncludes;
-import io.skyvern.task.TaskQuery;
-import io.skyvern.task.TaskSortField;
-import io.skyvern.task.TaskStatus;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /** The runs list, the task page (with its live parts), the new-task form and cancel. */
