@@ -114,6 +114,7 @@ public final class Skyvern implements AutoCloseable {
     private final ScheduledExecutorService sweeper;
     private final IdempotencyService idempotency;
     private final ScriptService scripts;
+    private final io.skyvern.runlist.RunListRepository runList;
 
     private Skyvern(SkyvernConfig config, Clock clock, IdGenerator ids) {
         this.config = config;
@@ -157,6 +158,7 @@ public final class Skyvern implements AutoCloseable {
             hooks.useLogins(loginRuns);
             this.scripts = new ScriptService(new JdbiScriptRepository(database), ids, clock);
             hooks.useScripts(scripts, config.runs().defaultRunMode());
+            this.runList = new io.skyvern.persistence.JdbiRunListRepository(database);
             this.workflows = new WorkflowService(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), organizations, clock, ids, hooks);
             TaskRunExecutor taskRuns = new TaskRunExecutor(taskRepos, artifacts, browsers,
@@ -291,7 +293,7 @@ public final class Skyvern implements AutoCloseable {
     public LocalSkyvernClient client(String organizationId) {
         organizations.get(organizationId);
         return new LocalSkyvernClient(organizationId, organizations, tasks, workflows, artifacts, browserSessions,
-                runEnds, credentials, totpCodes, scripts);
+                runEnds, credentials, totpCodes, scripts, runList);
     }
 
     /**

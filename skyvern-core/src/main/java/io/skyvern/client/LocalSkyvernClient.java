@@ -66,12 +66,15 @@ public final class LocalSkyvernClient implements SkyvernClient {
     private final BrowserSessionService browserSessions;
     private final RunEndSignals runEnds;
     private final io.skyvern.script.ScriptService scripts;
+    private final io.skyvern.runlist.RunListRepository runList;
 
     public LocalSkyvernClient(String organizationId, OrganizationService organizations, TaskService tasks,
                               WorkflowService workflows, ArtifactService artifacts,
                               BrowserSessionService browserSessions, RunEndSignals runEnds,
                               io.skyvern.credential.CredentialService credentials,
-                              io.skyvern.totp.TotpCodeService totpCodes, io.skyvern.script.ScriptService scripts) {
+                              io.skyvern.totp.TotpCodeService totpCodes, io.skyvern.script.ScriptService scripts,
+                              io.skyvern.runlist.RunListRepository runList) {
+        this.runList = Objects.requireNonNull(runList, "runList");
         this.scripts = Objects.requireNonNull(scripts, "scripts");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.totpCodes = Objects.requireNonNull(totpCodes, "totpCodes");
@@ -82,6 +85,14 @@ public final class LocalSkyvernClient implements SkyvernClient {
         this.artifacts = Objects.requireNonNull(artifacts, "artifacts");
         this.browserSessions = Objects.requireNonNull(browserSessions, "browserSessions");
         this.runEnds = Objects.requireNonNull(runEnds, "runEnds");
+    }
+
+    /**
+     * Tasks and workflow runs of this organisation in one list, newest first, paginated by the
+     * database. In-process only (the dashboard's runs page): the REST API lists each kind apart.
+     */
+    public io.skyvern.common.Page<io.skyvern.runlist.RunSummary> listRuns(io.skyvern.runlist.RunListQuery query) {
+        return runList.list(organizationId, query);
     }
 
     @Override

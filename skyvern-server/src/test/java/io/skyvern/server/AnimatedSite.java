@@ -8,12 +8,12 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
-/** A loopback page that never stops changing (a canvas animation and a counter): the live view's subject. */
+/** A loopback page that never stops changing (a canvas animation, kept in view when scrolled, and a counter): the live view's subject. */
 final class AnimatedSite implements AutoCloseable {
     private static final String PAGE = """
             <!doctype html><html><head><title>Animated</title></head><body>
             <h1>Moving picture</h1><p>frame <span id="n">0</span></p>
-            <canvas id="c" width="800" height="400" style="border:1px solid #000"></canvas>
+            <canvas id="c" width="800" height="400" style="border:1px solid #000; position: sticky; top: 0"></canvas>
             <div style="height:3000px"></div>
             <script>
             const c = document.getElementById('c').getContext('2d'); let n = 0;

@@ -141,10 +141,10 @@ class DashboardIT {
         });
         signIn(s.bootstrapKey);
 
-        page.waitForSelector("#tasks tr[data-id='" + taskId + "']");
-        assertThat(page.locator("#tasks tr[data-id='" + taskId + "']").innerText()).contains(title);
+        page.waitForSelector("#run-list tr[data-id='" + taskId + "']");
+        assertThat(page.locator("#run-list tr[data-id='" + taskId + "']").innerText()).contains(title);
         shot(page, "runs");
-        page.click("#tasks tr[data-id='" + taskId + "'] a");
+        page.click("#run-list tr[data-id='" + taskId + "'] a");
         page.waitForURL("**/ui/tasks/" + taskId);
         assertThat(page.locator("#task-title").innerText()).isEqualTo(title);
         assertThat(page.evaluate("() => window.pwned === undefined")).isEqualTo(true);
@@ -154,6 +154,25 @@ class DashboardIT {
         Object loaded = page.evaluate("() => [...document.querySelectorAll('img.screenshot')].filter(i => i.naturalWidth > 100).length");
         assertThat(((Number) loaded).intValue()).isGreaterThanOrEqualTo(1);
         assertThat(dialogs).isEmpty();
+        // The status timeline, and the cost, tokens and timings the steps recorded.
+        assertThat(page.locator("#status-timeline li").evaluateAll("els => els.map(e => e.dataset.status)"))
+                .isEqualTo(List.of("created", "queued", "running", "completed"));
+        assertThat(java.time.Instant.parse(page.locator("#status-timeline li[data-status=completed] time")
+                .getAttribute("datetime"))).isEqualTo(java.time.Instant.parse(
+                        s.get("/api/v1/tasks/" + taskId).json().at("/data/completed_at").asText()));
+        var steps = s.get("/api/v1/tasks/" + taskId + "/steps").json().at("/data");
+        long input = 0;
+        long output = 0;
+        for (var step : steps) {
+            input += step.path("input_tokens").asLong();
+            output += step.path("output_tokens").asLong();
+        }
+        assertThat(input).isPositive();
+        assertThat(page.locator("#task-tokens").innerText()).isEqualTo(input + " in · " + output + " out");
+        assertThat(page.locator("#task-cost").innerText()).matches("\\$\\d+\\.\\d{4}");
+        assertThat(page.locator("#task-total-time").innerText()).matches("\\d+\\.\\d{3} s");
+        assertThat(page.locator("#task-run-time").innerText()).matches("\\d+\\.\\d{3} s");
+        assertThat(page.locator(".step .step-time").count()).isEqualTo(steps.size());
         shot(page, "task");
     }
 
@@ -241,7 +260,12 @@ class DashboardIT {
         page.navigate(base() + "/ui/workflows");
         page.fill("textarea[name=definition]", "title: Broken\nworkflow_definition:\n  blocks:\n    - id: a\n      type: nonsense\n");
         page.click("#create-workflow");
-        assertThat(page.locator("#workflow-errors").innerText()).isNotBlank();
+        // The block's error at the block's line, the missing description's warning at the title.
+        assertThat(page.locator("#definition-lines li[data-line='4'] .problem.error").innerText()).contains("nonsense");
+        assertThat(page.locator("#definition-lines li[data-line='1'] .problem.warning").innerText())
+                .contains("description");
+        assertThat(page.locator("textarea[name=definition]").getAttribute("aria-invalid")).isEqualTo("true");
+        shot(page, "workflow-errors");
         page.fill("textarea[name=definition]", """
                 title: Wait a bit
                 workflow_definition:
@@ -259,6 +283,11 @@ class DashboardIT {
                   required: [who]
                 """);
         page.click("#create-workflow");
+        // Saved with a warning: the editor again, the warning in place, a link on to the workflow.
+        assertThat(page.locator("#saved-notice").innerText()).contains("Saved as version 1");
+        assertThat(page.locator("#definition-lines li[data-line='1'] .problem.warning").innerText())
+                .contains("description");
+        page.click("#saved-notice a");
         page.waitForURL("**/ui/workflows/wf_*");
         shot(page, "workflow");
         page.fill("input[name='p.who']", "Ada");
@@ -270,6 +299,79 @@ class DashboardIT {
         shot(page, "browser-sessions");
         page.navigate(base() + "/ui/api_keys");
         shot(page, "api-keys");
+    }
+
+    @Test
+    void the_runs_list_holds_tasks_and_workflow_runs_together_and_filters_both() throws Exception {
+        String marker = "Mixed " + System.nanoTime();
+        TestServer.Response created = s.post("/api/v1/workflows", Map.of("title", marker + " workflow",
+                "description", "a pause", "workflow_definition", Map.of("blocks", List.of(Map.of("id", "pause",
+                        "type", "wait", "parameters", Map.of("seconds", 0))))), s.bootstrapKey);
+        String workflowId = created.json().at("/data/workflow_id").asText();
+        String runId = s.post("/api/v1/workflows/" + workflowId + "/runs", Map.of("parameters", Map.of()))
+                .json().at("/data/workflow_run_id").asText();
+        String taskId = createTask(marker + " task", "Look at the products", s.bootstrapKey);
+        awaitStatus(taskId, "completed");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!s.get("/api/v1/workflows/" + workflowId + "/runs/" + runId).json().at("/data/status").asText()
+                .equals("completed")) {
+            assertThat(System.nanoTime()).as("workflow run never completed").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        signIn(s.bootstrapKey);
+        page.navigate(base() + "/ui/runs?q=" + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.locator("#run-list tbody tr").evaluateAll("els => els.map(e => e.dataset.id)"))
+                .isEqualTo(List.of(taskId, runId));
+        assertThat(page.locator("#run-list tr[data-id='" + runId + "']").getAttribute("data-kind"))
+                .isEqualTo("workflow run");
+        assertThat(page.locator("#run-total").innerText()).isEqualTo("2");
+        page.click("#run-list tr[data-id='" + runId + "'] a");
+        page.waitForURL("**/ui/workflows/" + workflowId + "/runs/" + runId);
+        page.navigate(base() + "/ui/runs?status=completed&q=" + java.net.URLEncoder.encode(marker + " workflow",
+                java.nio.charset.StandardCharsets.UTF_8));
+        page.waitForSelector("#run-list tbody tr");
+        assertThat(page.locator("#run-list tbody tr").evaluateAll("els => els.map(e => e.dataset.id)"))
+                .isEqualTo(List.of(runId));
+    }
+
+    @Test
+    void editing_a_workflow_shows_errors_at_their_line_and_a_save_stores_a_new_version() {
+        TestServer.Response created = s.post("/api/v1/workflows", Map.of("title", "Edit me", "description", "first",
+                "workflow_definition", Map.of("blocks", List.of(Map.of("id", "pause", "type", "wait",
+                        "parameters", Map.of("seconds", 0))))), s.bootstrapKey);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        String workflowId = created.json().at("/data/workflow_id").asText();
+        signIn(s.bootstrapKey);
+        page.navigate(base() + "/ui/workflows/" + workflowId);
+        page.click("#edit-workflow");
+        page.waitForURL("**/ui/workflows/" + workflowId + "/edit");
+        String yaml = page.inputValue("textarea[name=definition]");
+        assertThat(yaml).contains("title: Edit me").contains("seconds: 0");
+
+        // An error in the second block shows at that block's line; nothing is stored.
+        String broken = yaml.replace("blocks:\n", "blocks:\n  - id: later\n    type: wait\n    parameters:\n"
+                + "      seconds: 99999\n");
+        page.fill("textarea[name=definition]", broken);
+        page.click("#save-workflow");
+        int line = java.util.Arrays.asList(broken.split("\n")).indexOf("  - id: later") + 1;
+        assertThat(line).isPositive();
+        assertThat(page.locator("#definition-lines li[data-line='" + line + "'] .problem.error").innerText())
+                .contains("seconds");
+        assertThat(page.locator("#workflow-version").innerText()).isEqualTo("1");
+        assertThat(s.get("/api/v1/workflows/" + workflowId).json().at("/data/version").asInt()).isEqualTo(1);
+
+        // A JSON document is taken too; saving it stores version 2 and goes back to the workflow.
+        page.fill("textarea[name=definition]", """
+                {"title": "Edit me <b>again</b>", "description": "second",
+                 "workflow_definition": {"blocks": [{"id": "pause", "type": "wait", "parameters": {"seconds": 1}}]}}
+                """);
+        page.click("#save-workflow");
+        page.waitForURL("**/ui/workflows/" + workflowId);
+        assertThat(page.locator("hgroup p").innerText()).contains("version 2");
+        assertThat(page.locator("h1").innerText()).isEqualTo("Edit me <b>again</b>");
+        assertThat(page.locator("#yaml").innerText()).contains("seconds: 1");
+        assertThat(s.get("/api/v1/workflows/" + workflowId).json().at("/data/version").asInt()).isEqualTo(2);
+        shot(page, "workflow-edited");
     }
 
     @Test

@@ -10,13 +10,17 @@ import io.skyvern.common.SkyvernException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One thread that owns one Playwright driver and one browser. Every use of those objects, and of
@@ -30,15 +34,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * requests, a frame's form post, dialogs and new tabs would all stand still. The lane therefore
  * pumps the connection every {@link #PUMP_MS} ms when it is idle: a 1 ms wait on any open page,
  * which dispatches what arrived (handlers run here, on the lane thread, as before).
+ *
+ * <p>The pump is the lane's one mechanism for idle dispatch: a live-view screencast registers a
+ * {@link #onPump hook} instead of running a pump of its own. While a hook is registered the lane
+ * pumps every {@link #WATCHED_PUMP_MS} ms (frames must flow at the screencast's rate), else every
+ * {@link #PUMP_MS} ms.
  */
 final class BrowserLane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserLane.class);
     static final long PUMP_MS = 50;
+    static final long WATCHED_PUMP_MS = 30;
 
     private final String name;
     private final BrowserLauncher launcher;
     private final ScheduledExecutorService thread;
     private final AtomicInteger openSessions = new AtomicInteger();
+    private final Set<BooleanSupplier> pumpHooks = new CopyOnWriteArraySet<>();
     // Confined to the lane thread.
     private Playwright playwright;
     private Browser browser;
@@ -51,13 +62,43 @@ final class BrowserLane implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        thread.scheduleWithFixedDelay(this::pump, PUMP_MS, PUMP_MS, TimeUnit.MILLISECONDS);
+        thread.schedule(this::pump, PUMP_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Registers {@code hook} to run on the lane thread at every pump tick, before the lane's own
+     * dispatch; the hook returns true when it made a Playwright call itself (which dispatched what
+     * had arrived), so the lane's 1 ms wait is not needed that tick. Running the returned action removes it.
+     */
+    Runnable onPump(BooleanSupplier hook) {
+        pumpHooks.add(hook);
+        return () -> pumpHooks.remove(hook);
     }
 
     /** Lets Playwright dispatch what arrived since the last call (lane thread, between calls). */
     private void pump() {
         try {
-            if (openSessions.get() == 0 || !connected()) {
+            dispatch();
+        } finally {
+            try {
+                thread.schedule(this::pump, pumpHooks.isEmpty() ? PUMP_MS : WATCHED_PUMP_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // the lane is closing: no more ticks
+            }
+        }
+    }
+
+    private void dispatch() {
+        boolean dispatched = false;
+        for (BooleanSupplier hook : pumpHooks) {
+            try {
+                dispatched |= hook.getAsBoolean();
+            } catch (RuntimeException e) {
+                LOG.debug("Pump hook of {} failed; it runs again next tick", name, e);
+            }
+        }
+        try {
+            if (dispatched || openSessions.get() == 0 || !connected()) {
                 return;
             }
             for (BrowserContext c : browser.contexts()) {

@@ -13,24 +13,22 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * Chromium's own screencast ({@code Page.startScreencast} over a CDP session) of the session's
- * current tab. Why a pump: Playwright for Java delivers events only while the lane thread is inside
- * a Playwright call, and the agent leaves the lane idle while the model thinks. So every 30 ms a
- * small task on the lane follows a tab switch and makes one cheap CDP round trip, during which
- * Playwright delivers the frames that arrived; each frame is acknowledged in its handler
+ * current tab. Playwright for Java delivers events only while the lane thread is inside a Playwright
+ * call, and the agent leaves the lane idle while the model thinks; so the screencast hooks into the
+ * lane's own idle pump ({@link BrowserLane#onPump}, every 30 ms while a hook is registered): each
+ * tick follows a tab switch and makes one cheap CDP round trip, during which Playwright delivers
+ * the frames that arrived; each frame is acknowledged in its handler
  * (Chromium sends the next frame only after an ack). The frames themselves
  * are only decoded from base64 and kept as the newest; nothing is re-encoded, so the CPU per frame
  * is small. Thread-safe.
  */
 final class PlaywrightScreencast implements Screencast {
     private static final Logger LOG = LoggerFactory.getLogger(PlaywrightScreencast.class);
-    private static final long PUMP_MILLIS = 30;
     private static final JsonObject PING = new JsonObject();
 
     static {
@@ -42,7 +40,8 @@ final class PlaywrightScreencast implements Screencast {
     private final TabSet tabs;
     private final ScreencastOptions options;
     private final BooleanSupplier sessionClosed;
-    private final ScheduledExecutorService pump;
+    /** Removes the pump hook; null for the instant between registering it and storing this. */
+    private volatile Runnable pumpHook;
     private final Object lock = new Object();
     // guarded by lock
     private byte[] newest;
@@ -60,16 +59,11 @@ final class PlaywrightScreencast implements Screencast {
         this.tabs = tabs;
         this.options = options;
         this.sessionClosed = sessionClosed;
-        this.pump = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "screencast-pump");
-            t.setDaemon(true);
-            return t;
-        });
         lane.call(() -> {
             follow();
             return null;
         });
-        pump.scheduleWithFixedDelay(this::pumpOnce, PUMP_MILLIS, PUMP_MILLIS, TimeUnit.MILLISECONDS);
+        this.pumpHook = lane.onPump(this::pumpOnce);
     }
 
     @Override
@@ -102,7 +96,7 @@ final class PlaywrightScreencast implements Screencast {
             return;
         }
         closed = true;
-        pump.shutdownNow();
+        unhook();
         synchronized (lock) {
             lock.notifyAll();
         }
@@ -119,25 +113,32 @@ final class PlaywrightScreencast implements Screencast {
         }
     }
 
-    private void pumpOnce() {
+    /** Lane thread, at a pump tick: follows the current tab and lets the frames that arrived in. */
+    private boolean pumpOnce() {
         if (ended()) {
             synchronized (lock) {
                 lock.notifyAll();
             }
-            pump.shutdown();
-            return;
+            unhook();
+            return false;
         }
         try {
-            lane.call(() -> {
-                follow();
-                // A round trip on the CDP session: Playwright delivers the frames that arrived before its answer.
-                cdp.send("Runtime.evaluate", PING);
-                return null;
-            });
+            follow();
+            // A round trip on the CDP session: Playwright delivers the frames that arrived before its answer.
+            cdp.send("Runtime.evaluate", PING);
+            return true;
         } catch (RuntimeException e) {
             if (!ended()) {
                 LOG.debug("Screencast pump failed; it tries again", e);
             }
+            return false;
+        }
+    }
+
+    private void unhook() {
+        Runnable remove = pumpHook;
+        if (remove != null) {
+            remove.run();
         }
     }
 

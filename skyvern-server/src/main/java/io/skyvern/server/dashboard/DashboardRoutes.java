@@ -5,7 +5,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.auth.OrganizationService;
-import io.skyvern.client.SkyvernClient;
+import io.skyvern.client.LocalSkyvernClient;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.server.http.RouteGroup;
 
@@ -16,16 +16,16 @@ import java.util.function.Function;
 
 /**
  * The dashboard: {@code /} (sign-in, or a redirect to the runs) and the pages under {@code /ui}.
- * Each page acts as the signed-in organisation through its {@link SkyvernClient}, so it sees
+ * Each page acts as the signed-in organisation through its in-process {@link LocalSkyvernClient}, so it sees
  * exactly what the organisation's API key sees; another organisation's object is a 404 page.
  */
 public final class DashboardRoutes implements RouteGroup {
     private final Sessions sessions;
     private final OrganizationService organizations;
-    private final Function<String, SkyvernClient> clients;
+    private final Function<String, LocalSkyvernClient> clients;
     private final Templates templates = new Templates();
 
-    public DashboardRoutes(Sessions sessions, OrganizationService organizations, Function<String, SkyvernClient> clients) {
+    public DashboardRoutes(Sessions sessions, OrganizationService organizations, Function<String, LocalSkyvernClient> clients) {
         this.sessions = sessions;
         this.organizations = organizations;
         this.clients = clients;

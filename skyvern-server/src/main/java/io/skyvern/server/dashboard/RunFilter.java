@@ -2,7 +2,6 @@ package io.skyvern.server.dashboard;
 
 import io.javalin.http.Context;
 import io.skyvern.task.TaskStatus;
-import io.skyvern.workflow.WorkflowRunStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** The runs list's filters, read leniently from the query: a value that does not parse is ignored. */
 public record RunFilter(String status, String text, String from, int page) {
@@ -31,12 +29,9 @@ public record RunFilter(String status, String text, String from, int page) {
         return new RunFilter(status, text.length() > 200 ? text.substring(0, 200) : text, createdAfterText(from), page);
     }
 
-    Set<TaskStatus> taskStatuses() {
-        return status.isEmpty() ? Set.of() : Set.of(TaskStatus.parse(status));
-    }
-
-    Optional<WorkflowRunStatus> runStatus() {
-        return Arrays.stream(WorkflowRunStatus.values()).filter(s -> s.wireName().equals(status)).findFirst();
+    /** The status asked for (tasks and workflow runs share the names); empty for any. */
+    Optional<String> statusFilter() {
+        return status.isEmpty() ? Optional.empty() : Optional.of(status);
     }
 
     Optional<String> search() {

@@ -9,24 +9,17 @@ import io.skyvern.common.ErrorCode;
 import io.skyvern.common.Json;
 import io.skyvern.common.PageRequest;
 import io.skyvern.common.SkyvernException;
-import io.skyvern.common.SortOrder;
+import io.skyvern.runlist.RunListQuery;
+import io.skyvern.runlist.RunSummary;
 import io.skyvern.task.CancelRequest;
 import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskDetails;
 import io.skyvern.task.TaskIncludes;
-import io.skyvern.task.TaskQuery;
-import io.skyvern.task.TaskSortField;
-import io.skyvern.task.TaskStatus;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /** The runs list, the task page (with its live parts), the new-task form and cancel. */
@@ -48,20 +41,17 @@ final class RunPages {
         routes.post("/ui/tasks/{task_id}/cancel", page.apply(this::cancel));
     }
 
+    /** Tasks and workflow runs in one list: one database query per page (LocalSkyvernClient.listRuns). */
     private void runs(Context ctx, SignedIn in) {
         RunFilter filter = RunFilter.of(ctx);
-        TaskQuery query = new TaskQuery(filter.taskStatuses(), filter.createdAfter(), Optional.empty(),
-                filter.search(), TaskSortField.CREATED_AT, SortOrder.DESC, new PageRequest(filter.page(), PAGE_SIZE));
-        io.skyvern.common.Page<Task> tasks = in.client().listTasks(query);
-        List<RunRow> rows = tasks.items().stream().map(RunRow::of).toList();
-        List<RunRow> workflowRuns = filter.page() == 1 ? RecentWorkflowRuns.of(in.client(), filter) : List.of();
+        io.skyvern.common.Page<RunSummary> runs = in.client().listRuns(new RunListQuery(filter.statusFilter(),
+                filter.createdAfter(), filter.search(), new PageRequest(filter.page(), PAGE_SIZE)));
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("chrome", in.chrome("Runs", "runs"));
         model.put("filter", filter);
-        model.put("tasks", rows);
-        model.put("workflowRuns", workflowRuns);
-        model.put("hasNext", (long) filter.page() * PAGE_SIZE < tasks.totalCount());
-        model.put("total", tasks.totalCount());
+        model.put("runs", runs.items().stream().map(RunRow::of).toList());
+        model.put("hasNext", runs.hasNext());
+        model.put("total", runs.totalCount());
         model.put("statuses", RunFilter.STATUSES);
         ctx.html(templates.render("runs.jte", model));
     }

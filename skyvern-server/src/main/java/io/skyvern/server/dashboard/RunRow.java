@@ -20,6 +20,17 @@ public record RunRow(String kind, String link, String statusLink, String id, Str
                 r.status().wireName(), r.status().isFinal(), r.createdAt());
     }
 
+    static RunRow of(io.skyvern.runlist.RunSummary r) {
+        if (r.kind() == io.skyvern.runlist.RunKind.TASK) {
+            String link = "/ui/tasks/" + r.runId();
+            return new RunRow("task", link, link + "/status", r.runId(), r.label() + " — " + r.url(), r.status(),
+                    io.skyvern.task.TaskStatus.parse(r.status()).isFinal(), r.createdAt());
+        }
+        String link = "/ui/workflows/" + r.workflowId() + "/runs/" + r.runId();
+        return new RunRow("workflow run", link, link + "/status", r.runId(), r.label(), r.status(),
+                io.skyvern.task.TaskStatus.parse(r.status()).isFinal(), r.createdAt());
+    }
+
     /** htmx polling for a status that may still change; null (attribute left out) once final. */
     public String poll() {
         return fin ? null : "every 2s";

@@ -11,14 +11,15 @@ import java.util.List;
 
 /** The task page's model: the task, its masked payload, steps with their artifacts, totals. */
 public record TaskView(Task task, String payload, String extracted, List<StepView> steps, List<RunLog> logs,
-                       long inputTokens, long outputTokens) {
+                       long inputTokens, long outputTokens, double cost, TaskTimeline timeline) {
     static TaskView of(TaskDetails d) {
         List<Artifact> artifacts = d.artifacts();
         List<StepView> steps = d.steps().stream().map(s -> StepView.of(s, artifacts)).toList();
         return new TaskView(d.task(), JsonText.pretty(JsonText.masked(d.task().navigationPayload())),
                 JsonText.pretty(d.task().extractedInformation()), steps, d.logs(),
                 d.steps().stream().mapToLong(s -> s.step().inputTokens()).sum(),
-                d.steps().stream().mapToLong(s -> s.step().outputTokens()).sum());
+                d.steps().stream().mapToLong(s -> s.step().outputTokens()).sum(),
+                d.steps().stream().mapToDouble(s -> s.step().cost()).sum(), TaskTimeline.of(d.task()));
     }
 
     static String titleOf(Task t) {
@@ -27,6 +28,24 @@ public record TaskView(Task task, String payload, String extracted, List<StepVie
 
     public String title() {
         return titleOf(task);
+    }
+
+    /** The model cost in US dollars, as the steps recorded it. */
+    public String costText() {
+        return String.format(java.util.Locale.ROOT, "$%.4f", cost);
+    }
+
+    /** Time spent in the model, snapshots and actions over all steps. */
+    public long llmMs() {
+        return steps.stream().mapToLong(s -> s.details().step().llmMs()).sum();
+    }
+
+    public long snapshotMs() {
+        return steps.stream().mapToLong(s -> s.details().step().snapshotMs()).sum();
+    }
+
+    public long actionMs() {
+        return steps.stream().mapToLong(s -> s.details().step().actionMs()).sum();
     }
 
     public boolean running() {
@@ -52,6 +71,10 @@ public record TaskView(Task task, String payload, String extracted, List<StepVie
                             || a.artifactType() == ArtifactType.LLM_RESPONSE
                             || a.artifactType() == ArtifactType.ELEMENT_TREE
                             || a.artifactType() == ArtifactType.LLM_REQUEST).toList());
+        }
+
+        public String costText() {
+            return String.format(java.util.Locale.ROOT, "$%.4f", details.step().cost());
         }
 
         public long millis() {

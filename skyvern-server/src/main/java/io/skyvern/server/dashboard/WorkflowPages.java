@@ -23,7 +23,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Workflows: list, create from YAML, YAML view with the run form, the run page and cancel. */
+/**
+ * Workflows: list, create and edit (a YAML or JSON document; saving an edit stores a new version),
+ * the YAML view with the run form, the run page and cancel. Validation errors and warnings are shown
+ * at the lines they concern ({@link AnnotatedDocument}).
+ */
 final class WorkflowPages {
     private final Templates templates;
 
@@ -35,6 +39,8 @@ final class WorkflowPages {
         routes.get("/ui/workflows", page.apply(this::list));
         routes.post("/ui/workflows", page.apply(this::create));
         routes.get("/ui/workflows/{workflow_id}", page.apply((ctx, in) -> show(ctx, in, Map.of(), List.of())));
+        routes.get("/ui/workflows/{workflow_id}/edit", page.apply(this::editForm));
+        routes.post("/ui/workflows/{workflow_id}/edit", page.apply(this::update));
         routes.post("/ui/workflows/{workflow_id}/runs", page.apply(this::run));
         routes.get("/ui/workflows/{workflow_id}/runs/{run_id}", page.apply(this::runPage));
         routes.get("/ui/workflows/{workflow_id}/runs/{run_id}/status", page.apply(this::runStatus));
@@ -42,26 +48,83 @@ final class WorkflowPages {
     }
 
     private void list(Context ctx, SignedIn in) {
-        listPage(ctx, in, "", List.of(), List.of());
+        listPage(ctx, in, AnnotatedDocument.empty(""));
     }
 
-    private void listPage(Context ctx, SignedIn in, String yaml, List<String> errors, List<String> warnings) {
+    private void listPage(Context ctx, SignedIn in, AnnotatedDocument document) {
         List<Workflow> workflows = in.client().listWorkflows(new WorkflowQuery(Optional.empty(), Optional.empty(),
                 new PageRequest(1, 100))).items();
         ctx.html(templates.render("workflows.jte", Map.of("chrome", in.chrome("Workflows", "workflows"),
-                "workflows", workflows, "yaml", yaml, "errors", errors, "warnings", warnings)));
+                "workflows", workflows, "document", document)));
     }
 
     private void create(Context ctx, SignedIn in) {
-        String yaml = Optional.ofNullable(ctx.formParam("definition")).orElse("");
+        String text = definition(ctx);
         try {
-            SavedWorkflow saved = in.client().createWorkflow(
-                    WorkflowDocuments.parse(yaml, WorkflowDocuments.Format.YAML));
-            ctx.redirect("/ui/workflows/" + saved.workflow().workflowId(), HttpStatus.SEE_OTHER);
+            SavedWorkflow saved = in.client().createWorkflow(parse(text));
+            afterSave(ctx, in, saved, text);
         } catch (SkyvernException e) {
             ctx.status(e.errorCode().httpStatus());
-            listPage(ctx, in, yaml, e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors(), List.of());
+            listPage(ctx, in, rejected(text, e));
         }
+    }
+
+    private void editForm(Context ctx, SignedIn in) {
+        Workflow workflow = in.client().getWorkflow(ctx.pathParam("workflow_id"));
+        editPage(ctx, in, workflow, AnnotatedDocument.empty(
+                WorkflowDocuments.render(workflow, WorkflowDocuments.Format.YAML)), null);
+    }
+
+    /** Saves the edited document as the workflow's next version. */
+    private void update(Context ctx, SignedIn in) {
+        Workflow current = in.client().getWorkflow(ctx.pathParam("workflow_id"));
+        String text = definition(ctx);
+        try {
+            SavedWorkflow saved = in.client().updateWorkflow(current.workflowId(), parse(text));
+            afterSave(ctx, in, saved, text);
+        } catch (SkyvernException e) {
+            ctx.status(e.errorCode().httpStatus());
+            editPage(ctx, in, current, rejected(text, e), null);
+        }
+    }
+
+    /**
+     * Without warnings, on to the workflow's page; with warnings, the editor again (saved, with a
+     * notice) so the warnings show at their lines — a redirect would lose them.
+     */
+    private void afterSave(Context ctx, SignedIn in, SavedWorkflow saved, String text) {
+        Workflow workflow = saved.workflow();
+        if (saved.validation().warnings().isEmpty()) {
+            ctx.redirect("/ui/workflows/" + workflow.workflowId(), HttpStatus.SEE_OTHER);
+            return;
+        }
+        editPage(ctx, in, workflow, AnnotatedDocument.of(text, List.of(), saved.validation().warnings()),
+                "Saved as version " + workflow.version() + ".");
+    }
+
+    private void editPage(Context ctx, SignedIn in, Workflow workflow, AnnotatedDocument document, String notice) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("chrome", in.chrome("Edit " + workflow.title(), "workflows"));
+        model.put("workflow", workflow);
+        model.put("document", document);
+        model.put("notice", notice);
+        ctx.html(templates.render("workflow_edit.jte", model));
+    }
+
+    private static String definition(Context ctx) {
+        return Optional.ofNullable(ctx.formParam("definition")).orElse("");
+    }
+
+    private static io.skyvern.workflow.WorkflowRequest parse(String text) {
+        return WorkflowDocuments.parse(text, AnnotatedDocument.formatOf(text));
+    }
+
+    /** The document with the errors (and, when validation reported them, the warnings) in place. */
+    private static AnnotatedDocument rejected(String text, SkyvernException e) {
+        List<String> errors = e.errors().isEmpty() ? List.of(e.getMessage()) : e.errors();
+        List<String> warnings = e.details().get("warnings") instanceof List<?> w
+                ? w.stream().map(String::valueOf).toList() : List.of();
+        return AnnotatedDocument.of(text, errors, warnings);
     }
 
     private void show(Context ctx, SignedIn in, Map<String, String> values, List<String> errors) {
