@@ -46,6 +46,8 @@ class McpStdioIT {
             try {
                 McpSchema.InitializeResult init = client.initialize();
                 assertThat(init.serverInfo().name()).isEqualTo("skyvern");
+                assertThat(init.serverInfo().version()).as("the build's version, not the \"dev\" fallback")
+                        .matches("\\d+\\.\\d+\\.\\d+.*");
                 List<String> tools = client.listTools().tools().stream().map(McpSchema.Tool::name).toList();
                 assertThat(tools).containsExactlyInAnyOrder("run_task", "get_task", "list_tasks", "cancel_task",
                         "list_workflows", "run_workflow", "get_workflow_run");

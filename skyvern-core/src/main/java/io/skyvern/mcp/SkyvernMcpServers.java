@@ -12,8 +12,10 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.skyvern.client.SkyvernClient;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -55,8 +57,17 @@ public final class SkyvernMcpServers {
                 .tools(new SkyvernMcpTools(mapper, clients).all()).build();
     }
 
+    /** The build's version from a filtered resource: a shaded jar's manifest names the CLI or server, not core. */
     private static String version() {
-        String v = SkyvernMcpServers.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        try (InputStream in = SkyvernMcpServers.class.getResourceAsStream("skyvern-core.properties")) {
+            if (in == null) {
+                return "dev";
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
+        }
     }
 }
