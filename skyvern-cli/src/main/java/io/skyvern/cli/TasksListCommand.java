@@ -22,7 +22,7 @@ final class TasksListCommand extends ClientCommand {
                     + "canceled, timed_out); repeatable or comma-separated.")
     List<String> statuses = new ArrayList<>();
 
-    @Option(names = "--search", paramLabel = "TEXT", description = "Only tasks whose URL, title or goal contains TEXT.")
+    @Option(names = "--search", paramLabel = "TEXT", description = "Only tasks whose navigation goal contains TEXT (case-insensitive).")
     String search;
 
     @Option(names = "--page", defaultValue = "1", description = "Page number (default 1).")
