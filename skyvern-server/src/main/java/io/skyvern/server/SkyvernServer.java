@@ -140,12 +140,12 @@ public final class SkyvernServer implements AutoCloseable {
         for (ApiRouteGroup group : groups(skyvern, bodies, metrics)) {
             group.register(api);
         }
+        new McpEndpoint(skyvern::client).register(api);
         if (!production) {
             new DocsRoutes(() -> config.unsafe.internalRouter.allHttpHandlers().stream()
                     .map(parsed -> parsed.endpoint).toList()).register(api);
         }
         new DashboardRoutes(sessions, skyvern.organizations(), skyvern::client).register(routes);
-        McpEndpoint.install(config, skyvern.organizations(), failedAuth, skyvern::client);
         routes.exception(SkyvernException.class, errors::skyvern);
         routes.exception(RequestValidationException.class, errors::validation);
         routes.exception(HttpResponseException.class, errors::http);
