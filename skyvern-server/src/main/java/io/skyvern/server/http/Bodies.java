@@ -10,11 +10,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -85,24 +85,18 @@ public final class Bodies {
                 .toList();
     }
 
-    /** Reads the raw body once, refusing more than the limit with 413. */
+    /**
+     * The raw body, read once by Javalin ({@code ctx.bodyAsBytes()} caches it) within
+     * {@code config.http.maxRequestSize}, which is this limit: more is 413 PAYLOAD_TOO_LARGE.
+     */
     public byte[] rawBytes(Context ctx) {
-        byte[] cached = ctx.attribute("skyvern.body");
-        if (cached != null) {
-            return cached;
-        }
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw tooLarge();
-            }
-            ctx.attribute("skyvern.body", bytes);
-            return bytes;
-        } catch (IOException e) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            throw e.getStatus() == 413 ? tooLarge() : e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {  // Kotlin lets the connection's IOException through unchecked
             throw RequestValidationException.of("body", "Cannot read request body");
         }
     }
