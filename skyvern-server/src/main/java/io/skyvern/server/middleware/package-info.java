@@ -9,7 +9,10 @@
  * <li><b>Route roles with {@code beforeMatched}</b> for authentication: used. API routes are
  *     registered with the {@code Access.API_KEY} role (by {@code ApiRoutes}, from their operation)
  *     and {@link io.skyvern.server.middleware.AuthHandler} checks {@code ctx.routeRoles()}, not the
- *     path.</li>
+ *     path. Measured with {@code bench/api-ab.sh} (the jar before and after, side by side, an
+ *     authenticated GET of a task, 4 connections, 2-core machine at load average 17 to 20): warmed
+ *     rounds 6,690 and 5,754 req/s, 0.128 and 0.129 ms server CPU per request before; 6,672 and
+ *     6,285 req/s, 0.118 and 0.121 ms after: no cost within the noise.</li>
  * <li><b>Rate limit</b>: stays a {@code before} handler, not a {@code beforeMatched} one. It has to
  *     count requests that match no route too (404 scans, 405 probes, wrong keys on unknown paths),
  *     which {@code beforeMatched} never sees. Javalin's bundled {@code RateLimitPlugin} is not used
