@@ -133,7 +133,7 @@ public final class SkyvernServer implements AutoCloseable {
         // One failed-key budget per address for the API and the dashboard's sign-in form alike.
         FailedAuthLimiter failedAuth = new FailedAuthLimiter(server.rateLimitPerMinute());
         Sessions sessions = Sessions.create(skyvern.organizations(), failedAuth, skyvern.config().dataDir());
-        // Matched routes only: AuthHandler acts on the Access.API_KEY role that ApiRoutes gives each
+        // Matched routes only: AuthHandler acts on the Access role that ApiRoutes gives each
         // authenticated operation (the API and /mcp), not on a path prefix.
         routes.beforeMatched(MiddlewareChain.before(
                 new AuthHandler(skyvern.organizations(), failedAuth, sessions),

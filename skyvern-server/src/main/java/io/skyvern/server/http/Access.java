@@ -8,6 +8,11 @@ import io.javalin.security.RouteRole;
  * (health, metrics, docs, dashboard pages) is not checked by it.
  */
 public enum Access implements RouteRole {
-    /** An API key ({@code x-api-key} or {@code Authorization: Bearer}), or for a GET a dashboard session. */
-    API_KEY
+    /** An API key ({@code x-api-key} or {@code Authorization: Bearer}). */
+    API_KEY,
+    /**
+     * An API key, or for a GET a signed-in dashboard session (an {@code <img>} of a screenshot, the
+     * live view): a cookie never authorises a change, so the API needs no CSRF token.
+     */
+    API_KEY_OR_SESSION
 }

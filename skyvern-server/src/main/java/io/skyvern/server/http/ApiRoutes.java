@@ -45,7 +45,7 @@ public final class ApiRoutes {
         Objects.requireNonNull(operation, "operation");
         Endpoint.Companion.EndpointBuilder endpoint = Endpoint.create(method, path).addMetadata(operation);
         if (operation.authenticated()) {
-            endpoint.addMetadata(new Roles(Set.of(Access.API_KEY)));
+            endpoint.addMetadata(new Roles(Set.of(operation.access())));
         }
         routes.addEndpoint(endpoint.handler(handler));
         return this;

@@ -48,7 +48,7 @@ public final class McpEndpoint implements ApiRouteGroup {
     }
 
     private static Operation mcp(String summary) {
-        return Operation.of("mcp", summary);
+        return Operation.of("mcp", summary).keyOnly();
     }
 
     private void serve(Context ctx) throws Exception {

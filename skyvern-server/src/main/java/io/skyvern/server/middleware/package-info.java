@@ -7,7 +7,7 @@
  * <p>Which of Javalin 7's own pieces we use, and why not the others (issue #14):
  * <ul>
  * <li><b>Route roles with {@code beforeMatched}</b> for authentication: used. API routes are
- *     registered with the {@code Access.API_KEY} role (by {@code ApiRoutes}, from their operation)
+ *     registered with an {@code Access} role (by {@code ApiRoutes}, from their operation)
  *     and {@link io.skyvern.server.middleware.AuthHandler} checks {@code ctx.routeRoles()}, not the
  *     path. Measured with {@code bench/api-ab.sh} (the jar before and after, side by side, an
  *     authenticated GET of a task, 4 connections, 2-core machine at load average 17 to 20): warmed

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiRoutesTest {
     @Test
-    void a_route_carries_its_operation_and_an_authenticated_one_the_api_key_role() {
+    void a_route_carries_its_operation_and_an_authenticated_one_its_access_role() {
         Operation keyed = Operation.of("tasks", "Get a task").params(Param.path("task_id")).errors(404);
         Operation open = Operation.of("ops", "Health").open();
         Javalin app = Javalin.create(config -> new ApiRoutes(config.routes)
@@ -23,7 +23,7 @@ class ApiRoutesTest {
 
         Endpoint task = endpoints.get("GET /api/v1/tasks/{task_id}");
         assertThat(task.metadata(Operation.class)).isEqualTo(keyed);
-        assertThat(task.metadata(Roles.class).getRoles()).containsExactly(Access.API_KEY);
+        assertThat(task.metadata(Roles.class).getRoles()).containsExactly(Access.API_KEY_OR_SESSION);
         Endpoint health = endpoints.get("POST /health");
         assertThat(health.metadata(Operation.class)).isEqualTo(open);
         assertThat(health.metadata(Roles.class)).as("an open route has no role, so AuthHandler leaves it").isNull();
@@ -39,5 +39,7 @@ class ApiRoutesTest {
         assertThat(built.status()).isEqualTo(201);
         assertThat(built.dataIsList()).isTrue();
         assertThat(built.authenticated()).isTrue();
+        assertThat(built.keyOnly().access()).isEqualTo(Access.API_KEY);
+        assertThat(built.open().authenticated()).isFalse();
     }
 }
