@@ -18,7 +18,8 @@ import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.IdempotentCreate;
 import io.skyvern.server.http.NulGuard;
 import io.skyvern.server.http.RequestValidationException;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
 import io.skyvern.server.http.UnreadBodyDrain;
 import io.skyvern.server.middleware.AuthHandler;
 import io.skyvern.server.middleware.ClientAddress;
@@ -51,7 +52,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,14 +133,21 @@ public final class SkyvernServer implements AutoCloseable {
         // One failed-key budget per address for the API and the dashboard's sign-in form alike.
         FailedAuthLimiter failedAuth = new FailedAuthLimiter(server.rateLimitPerMinute());
         Sessions sessions = Sessions.create(skyvern.organizations(), failedAuth, skyvern.config().dataDir());
+        // Matched routes only: AuthHandler acts on the Access role that ApiRoutes gives each
+        // authenticated operation (the API and /mcp), not on a path prefix.
         routes.beforeMatched(MiddlewareChain.before(
                 new AuthHandler(skyvern.organizations(), failedAuth, sessions),
                 new NulGuard()));
-        for (RouteGroup group : groups(skyvern, bodies, metrics, production)) {
-            group.register(routes);
+        ApiRoutes api = new ApiRoutes(routes);
+        for (ApiRouteGroup group : groups(skyvern, bodies, metrics)) {
+            group.register(api);
+        }
+        new McpEndpoint(skyvern::client).register(api);
+        if (!production) {
+            new DocsRoutes(() -> config.unsafe.internalRouter.allHttpHandlers().stream()
+                    .map(parsed -> parsed.endpoint).toList()).register(api);
         }
         new DashboardRoutes(sessions, skyvern.organizations(), skyvern::client).register(routes);
-        McpEndpoint.install(config, skyvern.organizations(), failedAuth, skyvern::client);
         routes.exception(SkyvernException.class, errors::skyvern);
         routes.exception(RequestValidationException.class, errors::validation);
         routes.exception(HttpResponseException.class, errors::http);
@@ -152,10 +159,10 @@ public final class SkyvernServer implements AutoCloseable {
                 metrics));
     }
 
-    private static List<RouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics, boolean production) {
+    private static List<ApiRouteGroup> groups(Skyvern skyvern, Bodies bodies, HttpMetrics metrics) {
         IdempotentCreate idempotent = new IdempotentCreate(skyvern.idempotency(), bodies);
-        List<RouteGroup> groups = new ArrayList<>(List.of(
-                new HealthRoutes(skyvern, metrics, production),
+        return List.of(
+                new HealthRoutes(skyvern, metrics, skyvern.config().env().isProduction()),
                 new TaskRoutes(skyvern.tasks(), bodies, idempotent),
                 new ArtifactRoutes(skyvern.artifacts()),
                 new BrowserSessionRoutes(skyvern.browserSessions(), bodies),
@@ -163,11 +170,7 @@ public final class SkyvernServer implements AutoCloseable {
                 new OrganizationRoutes(skyvern.organizations(), bodies),
                 new LoginRoutes(skyvern.credentials(), skyvern.totpCodes(), bodies),
                 new ScriptRoutes(skyvern.scripts(), skyvern.tasks()),
-                new LiveViewRoutes(skyvern.liveView())));
-        if (!production) {
-            groups.add(new DocsRoutes());
-        }
-        return groups;
+                new LiveViewRoutes(skyvern.liveView()));
     }
 
     public int port() {

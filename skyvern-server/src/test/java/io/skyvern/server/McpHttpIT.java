@@ -67,6 +67,24 @@ class McpHttpIT {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(List.of(anonymous.body())).allMatch(b -> b.contains("UNAUTHORIZED"));
+            // the API's middleware runs for /mcp too: request id, rate limit, the API's error envelope
+            assertThat(anonymous.headers().firstValue("X-Request-ID")).isPresent();
+            assertThat(anonymous.body()).contains("\"request_id\"");
+            HttpResponse<String> keyed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + s.server.port() + "/mcp")).header("x-api-key", s.bootstrapKey)
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(keyed.headers().firstValue("X-Rate-Limit-Remaining")).isPresent();
+            // the body is read by Javalin within the configured maximum, as for the API
+            String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\""
+                    + "x".repeat(1024 * 1024 + 10) + "\"}}";
+            HttpResponse<String> tooLarge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + s.server.port() + "/mcp")).header("x-api-key", s.bootstrapKey)
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(tooLarge.statusCode()).isEqualTo(413);
+            assertThat(tooLarge.body()).contains("PAYLOAD_TOO_LARGE");
         }
     }
 }

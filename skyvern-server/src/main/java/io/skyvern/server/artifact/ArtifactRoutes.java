@@ -1,18 +1,20 @@
 package io.skyvern.server.artifact;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.artifact.Artifact;
 import io.skyvern.artifact.ArtifactService;
 import io.skyvern.server.common.ArtifactResponse;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.RequestAttributes;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
 
 import java.io.InputStream;
 
 /** GET /api/v1/artifacts/{id} (metadata) and /{id}/content (the bytes with their content type). */
-public final class ArtifactRoutes implements RouteGroup {
+public final class ArtifactRoutes implements ApiRouteGroup {
     public static final String BASE = "/api/v1/artifacts";
     private final ArtifactService artifacts;
 
@@ -21,9 +23,12 @@ public final class ArtifactRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.get(BASE + "/{artifact_id}", this::get);
-        routes.get(BASE + "/{artifact_id}/content", this::content);
+    public void register(ApiRoutes api) {
+        Param id = Param.path("artifact_id");
+        api.get(BASE + "/{artifact_id}", Operation.of("artifacts", "An artifact's metadata").params(id)
+                .returns(ArtifactResponse.class).errors(404), this::get);
+        api.get(BASE + "/{artifact_id}/content", Operation.of("artifacts", "An artifact's bytes, with its content "
+                + "type").params(id).errors(404), this::content);
     }
 
     private void get(Context ctx) {

@@ -1,7 +1,6 @@
 package io.skyvern.server.browsersession;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.browsersession.BrowserSessionService;
 import io.skyvern.common.Page;
 import io.skyvern.server.http.ApiResponses;
@@ -9,13 +8,17 @@ import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
+import io.skyvern.server.http.Params;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** /api/v1/browser_sessions: parse, call {@link BrowserSessionService}, map to DTOs. */
-public final class BrowserSessionRoutes implements RouteGroup {
+public final class BrowserSessionRoutes implements ApiRouteGroup {
     public static final String BASE = "/api/v1/browser_sessions";
     private final BrowserSessionService sessions;
     private final Bodies bodies;
@@ -26,11 +29,21 @@ public final class BrowserSessionRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{browser_session_id}", this::get);
-        routes.post(BASE + "/{browser_session_id}/close", this::close);
+    public void register(ApiRoutes api) {
+        Param id = Param.path("browser_session_id");
+        api.post(BASE, sessions("Open a browser session (timeout_minutes 1..240, default 60)")
+                .body(CreateBrowserSessionBody.class).created().returns(BrowserSessionResponse.class)
+                .errors(400, 422), this::create);
+        api.get(BASE, sessions("List browser sessions (newest first; browser_sessions and pagination)")
+                .params(Params.PAGE).errors(422), this::list);
+        api.get(BASE + "/{browser_session_id}", sessions("Get a browser session").params(id)
+                .returns(BrowserSessionResponse.class).errors(404), this::get);
+        api.post(BASE + "/{browser_session_id}/close", sessions("Close a browser session").params(id)
+                .returns(BrowserSessionResponse.class).errors(404), this::close);
+    }
+
+    private static Operation sessions(String summary) {
+        return Operation.of("browser_sessions", summary);
     }
 
     private void create(Context ctx) {

@@ -2,7 +2,6 @@ package io.skyvern.server.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,13 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -57,7 +55,7 @@ public final class Bodies {
             if (nul.isPresent()) {
                 throw RequestValidationException.of(nul.get(), "NUL characters are not allowed");
             }
-            List<FieldError> missing = missingRequired(mapper, tree, type);
+            List<FieldError> missing = missingRequired(tree, type);
             if (!missing.isEmpty()) {
                 throw new RequestValidationException(missing);
             }
@@ -77,36 +75,28 @@ public final class Bodies {
      * The properties the body type marks {@code @JsonProperty(required = true)} that are absent or
      * null, all of them at once (Jackson itself would name only the first, and without its path).
      */
-    private static List<FieldError> missingRequired(ObjectMapper mapper, JsonNode tree, Class<?> type) {
+    private static List<FieldError> missingRequired(JsonNode tree, Class<?> type) {
         if (tree == null || !tree.isObject()) {
             return List.of();
         }
-        BeanDescription description = mapper.getDeserializationConfig().introspect(mapper.constructType(type));
-        return description.findProperties().stream()
-                .filter(BeanPropertyDefinition::isRequired)
-                .filter(property -> tree.path(property.getName()).isMissingNode() || tree.path(property.getName()).isNull())
-                .map(property -> new FieldError(property.getName(), "Field required"))
+        return JsonProperties.of(type).required().stream()
+                .filter(name -> tree.path(name).isMissingNode() || tree.path(name).isNull())
+                .map(name -> new FieldError(name, "Field required"))
                 .toList();
     }
 
-    /** Reads the raw body once, refusing more than the limit with 413. */
+    /**
+     * The raw body, read once by Javalin ({@code ctx.bodyAsBytes()} caches it) within
+     * {@code config.http.maxRequestSize}, which is this limit: more is 413 PAYLOAD_TOO_LARGE.
+     */
     public byte[] rawBytes(Context ctx) {
-        byte[] cached = ctx.attribute("skyvern.body");
-        if (cached != null) {
-            return cached;
-        }
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
-            if (bytes.length > maxBytes) {
-                throw tooLarge();
-            }
-            ctx.attribute("skyvern.body", bytes);
-            return bytes;
-        } catch (IOException e) {
+        try {
+            return ctx.bodyAsBytes();
+        } catch (HttpResponseException e) {
+            throw e.getStatus() == 413 ? tooLarge() : e;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {  // Kotlin lets the connection's IOException through unchecked
             throw RequestValidationException.of("body", "Cannot read request body");
         }
     }

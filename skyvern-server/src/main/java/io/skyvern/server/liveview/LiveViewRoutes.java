@@ -1,11 +1,13 @@
 package io.skyvern.server.liveview;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.browser.Screencast;
 import io.skyvern.liveview.LiveViewService;
 import io.skyvern.server.http.RequestAttributes;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +23,7 @@ import java.util.Optional;
  * {@link #MAX_FPS} frames a second are sent (newer frames replace older ones meanwhile), which with
  * the screencast's size and quality bounds the bandwidth.
  */
-public final class LiveViewRoutes implements RouteGroup {
+public final class LiveViewRoutes implements ApiRouteGroup {
     static final int MAX_FPS = 10;
     private static final String BOUNDARY = "skyvernframe";
     private final LiveViewService liveView;
@@ -31,12 +33,16 @@ public final class LiveViewRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/tasks/{task_id}/live", ctx -> {
+    public void register(ApiRoutes api) {
+        api.get("/api/v1/tasks/{task_id}/live", Operation.of("tasks", "Live view of a running task's browser: "
+                + "multipart/x-mixed-replace JPEG frames (an <img> shows it); ends with the run; a dashboard session "
+                + "cookie also works").params(Param.path("task_id")).errors(404, 409), ctx -> {
             String taskId = ctx.pathParam("task_id");
             stream(ctx, liveView.watchTask(RequestAttributes.organizationId(ctx), taskId), taskId);
         });
-        routes.get("/api/v1/workflows/{workflow_id}/runs/{run_id}/live", ctx -> {
+        api.get("/api/v1/workflows/{workflow_id}/runs/{run_id}/live", Operation.of("workflows", "Live view of a "
+                + "running workflow run's browser (as the task's)").params(Param.path("workflow_id"),
+                Param.path("run_id")).errors(404, 409), ctx -> {
             String runId = ctx.pathParam("run_id");
             stream(ctx, liveView.watchWorkflowRun(RequestAttributes.organizationId(ctx),
                     ctx.pathParam("workflow_id"), runId), runId);

@@ -1,18 +1,20 @@
 package io.skyvern.server.login;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.credential.CredentialService;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.RequestAttributes;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
 import io.skyvern.totp.TotpCodeService;
 
 import java.util.Map;
 
 /** /api/v1/credentials and /api/v1/totp_codes: parse, call the services, map to metadata-only DTOs. */
-public final class LoginRoutes implements RouteGroup {
+public final class LoginRoutes implements ApiRouteGroup {
     public static final String CREDENTIALS = "/api/v1/credentials";
     public static final String TOTP_CODES = "/api/v1/totp_codes";
 
@@ -27,12 +29,24 @@ public final class LoginRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.post(CREDENTIALS, this::create);
-        routes.get(CREDENTIALS, this::list);
-        routes.get(CREDENTIALS + "/{credential_id}", this::get);
-        routes.delete(CREDENTIALS + "/{credential_id}", this::delete);
-        routes.post(TOTP_CODES, this::push);
+    public void register(ApiRoutes api) {
+        Param id = Param.path("credential_id");
+        api.post(CREDENTIALS, credentials("Store a credential (username, password, optional totp_secret and "
+                + "allowed_domains; encrypted at rest, never returned)").body(CreateCredentialBody.class).created()
+                .returns(CredentialResponse.class).errors(400, 422), this::create);
+        api.get(CREDENTIALS, credentials("List credentials (metadata only)").returnsList(CredentialResponse.class),
+                this::list);
+        api.get(CREDENTIALS + "/{credential_id}", credentials("Get a credential (metadata only)").params(id)
+                .returns(CredentialResponse.class).errors(404), this::get);
+        api.delete(CREDENTIALS + "/{credential_id}", credentials("Delete a credential (queued tasks that name it "
+                + "fail)").params(id).errors(404), this::delete);
+        api.post(TOTP_CODES, Operation.of("totp_codes", "Push a one-time code (code, or the text of the email/SMS "
+                + "as content) for a totp_identifier; used once, expires after 10 minutes")
+                .body(PushTotpCodeBody.class).created().returns(TotpCodeResponse.class).errors(400, 422), this::push);
+    }
+
+    private static Operation credentials(String summary) {
+        return Operation.of("credentials", summary);
     }
 
     private void create(Context ctx) {

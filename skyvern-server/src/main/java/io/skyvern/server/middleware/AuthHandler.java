@@ -6,6 +6,7 @@ import io.skyvern.auth.Organization;
 import io.skyvern.auth.OrganizationService;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
+import io.skyvern.server.http.Access;
 import io.skyvern.server.http.RequestAttributes;
 
 import java.util.Optional;
@@ -13,7 +14,8 @@ import java.util.OptionalLong;
 
 /**
  * Resolves {@code x-api-key} (or {@code Authorization: Bearer}) to an organisation for matched
- * /api routes (a GET without a key may use a dashboard session cookie instead); missing or invalid
+ * routes of the {@link Access} roles, run {@code beforeMatched} (a GET without a key of an
+ * {@link Access#API_KEY_OR_SESSION} route may use a dashboard session cookie instead); missing or invalid
  * keys are 401 UNAUTHORIZED. Invalid keys count against the client address's
  * {@link FailedAuthLimiter}; an address past its limit gets 429 with Retry-After instead.
  */
@@ -34,12 +36,13 @@ public final class AuthHandler implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (!ctx.path().startsWith("/api/") || "OPTIONS".equalsIgnoreCase(ctx.req().getMethod())) {
+        boolean sessionMayRead = ctx.routeRoles().contains(Access.API_KEY_OR_SESSION);
+        if (!sessionMayRead && !ctx.routeRoles().contains(Access.API_KEY)) {
             return;
         }
         String key = RequestAttributes.presentedApiKey(ctx);
         if (key == null) {
-            Optional<Organization> signedIn = "GET".equalsIgnoreCase(ctx.req().getMethod())
+            Optional<Organization> signedIn = sessionMayRead && "GET".equalsIgnoreCase(ctx.req().getMethod())
                     ? cookies.organization(ctx) : Optional.empty();
             if (signedIn.isPresent()) {
                 ctx.attribute(RequestAttributes.ORGANIZATION, signedIn.get());

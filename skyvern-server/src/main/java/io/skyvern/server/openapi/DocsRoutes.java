@@ -1,39 +1,55 @@
 package io.skyvern.server.openapi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.router.JavalinDefaultRoutingApi;
+import io.javalin.router.Endpoint;
 import io.skyvern.common.Json;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
 import io.skyvern.server.web.WebJars;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * /openapi.json, /docs (Swagger UI) and /redoc (ReDoc), registered only outside production. Both
  * pages load their scripts from WebJars served by this server and read /openapi.json: no CDN, so
- * the docs work offline.
+ * the docs work offline. The document is rendered from the router's endpoints at the first request
+ * (every route is registered by then, whatever the order of registration) and kept.
  */
-public final class DocsRoutes implements RouteGroup {
-    private final String documentJson;
+public final class DocsRoutes implements ApiRouteGroup {
+    private final Supplier<Collection<Endpoint>> endpoints;
+    private volatile String documentJson;
 
-    public DocsRoutes() {
-        List<Operation> all = new ArrayList<>(ApiCatalog.operations());
-        all.addAll(ApiCatalog.docsOperations());
-        ObjectNode document = OpenApiDocument.build(all);
-        try {
-            this.documentJson = Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot render the OpenAPI document", e);
-        }
+    public DocsRoutes(Supplier<Collection<Endpoint>> endpoints) {
+        this.endpoints = Objects.requireNonNull(endpoints, "endpoints");
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/openapi.json", ctx -> ctx.contentType("application/json").result(documentJson));
-        routes.get("/docs", ctx -> ctx.html(SWAGGER_UI));
-        routes.get("/redoc", ctx -> ctx.html(REDOC));
+    public void register(ApiRoutes api) {
+        api.get("/openapi.json", ops("This document"), ctx -> ctx.contentType("application/json").result(document()));
+        api.get("/docs", ops("API documentation page"), ctx -> ctx.html(SWAGGER_UI));
+        api.get("/redoc", ops("API reference page"), ctx -> ctx.html(REDOC));
+    }
+
+    private static Operation ops(String summary) {
+        return Operation.of("ops", summary).open();
+    }
+
+    /** Renders once; two first requests at once may both render, which is harmless. */
+    private String document() {
+        String json = documentJson;
+        if (json == null) {
+            try {
+                json = Json.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(OpenApiDocument.build(endpoints.get()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot render the OpenAPI document", e);
+            }
+            documentJson = json;
+        }
+        return json;
     }
 
     /** Swagger UI with "try it": the Authorize button takes the x-api-key. */

@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.List;
+import io.javalin.router.Endpoint;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
+
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 
-/** Builds the OpenAPI 3.1 document from {@link ApiCatalog}; every route, parameter, body and error. */
+/**
+ * Builds the OpenAPI 3.1 document from the router's endpoints: every endpoint registered with an
+ * {@link Operation} (see {@code ApiRoutes}), its parameters, body, responses and errors.
+ */
 public final class OpenApiDocument {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final Map<Integer, String> ERROR_TEXT = Map.of(
@@ -30,7 +37,7 @@ public final class OpenApiDocument {
     private OpenApiDocument() {
     }
 
-    public static ObjectNode build(List<Operation> operations) {
+    public static ObjectNode build(Collection<Endpoint> endpoints) {
         ObjectNode doc = F.objectNode();
         doc.put("openapi", "3.1.0");
         doc.putObject("info").put("title", "Skyvern API").put("version", "1.0.0")
@@ -43,19 +50,25 @@ public final class OpenApiDocument {
         schemas.set("ErrorEnvelope", errorSchema());
         SchemaGenerator generator = new SchemaGenerator(schemas);
         ObjectNode paths = doc.putObject("paths");
-        for (Operation op : operations) {
-            ObjectNode pathItem = paths.has(op.path()) ? (ObjectNode) paths.get(op.path()) : paths.putObject(op.path());
-            pathItem.set(op.method().toLowerCase(Locale.ROOT), operation(op, generator));
+        for (Endpoint endpoint : endpoints) {
+            Operation op = endpoint.metadata(Operation.class);
+            if (op == null) {
+                continue;  // not an API route (a dashboard page)
+            }
+            String path = endpoint.path;
+            ObjectNode pathItem = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+            pathItem.set(endpoint.method.name().toLowerCase(Locale.ROOT), operation(endpoint.method.name(), path, op,
+                    generator));
         }
         return doc;
     }
 
-    private static ObjectNode operation(Operation op, SchemaGenerator generator) {
+    private static ObjectNode operation(String method, String path, Operation op, SchemaGenerator generator) {
         ObjectNode node = F.objectNode();
         node.putArray("tags").add(op.tag());
         node.put("summary", op.summary());
-        node.put("operationId", op.tag() + "_" + op.method().toLowerCase(Locale.ROOT)
-                + op.path().replaceAll("[^A-Za-z0-9]+", "_"));
+        node.put("operationId", op.tag() + "_" + method.toLowerCase(Locale.ROOT)
+                + path.replaceAll("[^A-Za-z0-9]+", "_"));
         if (op.authenticated()) {
             node.putArray("security").addObject().putArray("ApiKey");
         }
@@ -65,7 +78,9 @@ public final class OpenApiDocument {
                     .put("description", p.description());
             ObjectNode scalar = "date-time".equals(p.type()) ? F.objectNode().put("type", "string").put("format", "date-time")
                     : F.objectNode().put("type", p.type());
-            WireRules.queryEnum(op.path(), p.name()).ifPresent(values -> values.forEach(scalar.putArray("enum")::add));
+            if (!p.values().isEmpty()) {
+                p.values().forEach(scalar.putArray("enum")::add);
+            }
             if (p.repeated()) {
                 param.putObject("schema").put("type", "array").set("items", scalar);
                 param.put("explode", true);
@@ -74,17 +89,17 @@ public final class OpenApiDocument {
             }
         }
         if (op.requestBody() != null) {
-            ObjectNode content = node.putObject("requestBody").put("required", op.method().equals("POST")
-                    && !op.path().endsWith("/cancel")).putObject("content");
+            ObjectNode content = node.putObject("requestBody").put("required", method.equals("POST")
+                    && !path.endsWith("/cancel")).putObject("content");
             content.putObject("application/json").set("schema", generator.ref(op.requestBody()));
-            if (op.tag().equals("workflows") && !op.path().contains("/runs")) {
+            if (op.tag().equals("workflows") && !path.contains("/runs")) {
                 content.putObject("application/yaml").set("schema", generator.ref(op.requestBody()));
             }
         }
         ObjectNode responses = node.putObject("responses");
         ObjectNode ok = responses.putObject(String.valueOf(op.status())).put("description", "Success");
-        ok.putObject("content").putObject(op.path().equals("/metrics") ? "text/plain" : "application/json")
-                .set("schema", success(op, generator));
+        ok.putObject("content").putObject(path.equals("/metrics") ? "text/plain" : "application/json")
+                .set("schema", success(path, op, generator));
         for (int status : op.errorStatuses()) {
             error(responses, status);
         }
@@ -98,8 +113,8 @@ public final class OpenApiDocument {
         return node;
     }
 
-    private static ObjectNode success(Operation op, SchemaGenerator generator) {
-        if (op.path().equals("/metrics")) {
+    private static ObjectNode success(String path, Operation op, SchemaGenerator generator) {
+        if (path.equals("/metrics")) {
             return F.objectNode().put("type", "string");
         }
         ObjectNode schema = F.objectNode().put("type", "object");

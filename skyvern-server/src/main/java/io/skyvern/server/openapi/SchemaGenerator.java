@@ -1,11 +1,11 @@
 package io.skyvern.server.openapi;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skyvern.server.http.JsonProperties;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -40,22 +40,6 @@ final class SchemaGenerator {
         return F.objectNode().put("$ref", "#/components/schemas/" + name);
     }
 
-    /**
-     * A component's {@code @JsonProperty}: Java copies it onto the field, accessor and constructor
-     * parameter (its targets), not onto the record component itself.
-     */
-    private static JsonProperty jsonProperty(Class<?> type, RecordComponent component) {
-        JsonProperty onAccessor = component.getAccessor().getAnnotation(JsonProperty.class);
-        if (onAccessor != null) {
-            return onAccessor;
-        }
-        try {
-            return type.getDeclaredField(component.getName()).getAnnotation(JsonProperty.class);
-        } catch (NoSuchFieldException e) {
-            return component.getAnnotation(JsonProperty.class);
-        }
-    }
-
     private ObjectNode recordSchema(Class<?> type) {
         ObjectNode schema = F.objectNode().put("type", "object");
         ObjectNode properties = schema.putObject("properties");
@@ -63,16 +47,15 @@ final class SchemaGenerator {
         // Responses: every field the mapper always writes (null ones too).
         boolean response = type.getSimpleName().endsWith("Response");
         List<String> required = new ArrayList<>();
+        JsonProperties json = JsonProperties.of(type);
         for (RecordComponent component : type.getRecordComponents()) {
-            JsonProperty explicit = jsonProperty(type, component);
-            String name = explicit != null && !explicit.value().isEmpty() ? explicit.value()
-                    : SNAKE.translate(component.getName());
+            String name = json.wireName(component.getName()).orElseGet(() -> SNAKE.translate(component.getName()));
             ObjectNode property = schemaOf(component.getGenericType());
             WireRules.fieldEnum(type, name).ifPresent(values -> values.forEach(property.putArray("enum")::add));
             // JsonInclude does not target record components: Java copies it onto the accessor
             JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
             boolean alwaysWritten = include == null || include.value() == JsonInclude.Include.ALWAYS;
-            if ((explicit != null && explicit.required()) || (response && alwaysWritten)) {
+            if (json.required().contains(name) || (response && alwaysWritten)) {
                 required.add(name);
             }
             properties.set(name, component.getType().isPrimitive() ? property : nullable(property));

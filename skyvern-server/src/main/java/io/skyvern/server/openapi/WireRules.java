@@ -2,9 +2,7 @@ package io.skyvern.server.openapi;
 
 import io.skyvern.artifact.ArtifactType;
 import io.skyvern.common.RunPriority;
-import io.skyvern.common.SortOrder;
 import io.skyvern.task.StepStatus;
-import io.skyvern.task.TaskSortField;
 import io.skyvern.task.TaskStatus;
 import io.skyvern.workflow.WorkflowRunStatus;
 
@@ -15,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the record types alone cannot tell the OpenAPI document: which string fields and query parameters take one of a closed set of
- * values. The values come from the core enums (their wire names are the lower-case constant
+ * What the record types alone cannot tell the OpenAPI document: which string fields of a record take one of a closed set of
+ * values (a query parameter says so where its route declares it, {@code Param.oneOf}). The values come from the core enums (their wire names are the lower-case constant
  * names), so a new status shows up in the document without an edit here.
  */
 final class WireRules {
@@ -30,22 +28,11 @@ final class WireRules {
             Map.entry("StepResponse.status", wire(StepStatus.values())),
             Map.entry("ArtifactResponse.artifact_type", wire(ArtifactType.values())));
 
-    private static final Map<String, List<String>> QUERY_ENUMS = Map.of(
-            "/api/v1/tasks status", wire(TaskStatus.values()),
-            "/api/v1/tasks sort_by", wire(TaskSortField.values()),
-            "/api/v1/tasks sort_order", wire(SortOrder.values()),
-            "/api/v1/tasks/{task_id}/steps status_filter", wire(StepStatus.values()),
-            "/api/v1/workflows/{workflow_id}/runs status", wire(WorkflowRunStatus.values()));
-
     private WireRules() {
     }
 
     static Optional<List<String>> fieldEnum(Class<?> record, String property) {
         return Optional.ofNullable(FIELD_ENUMS.get(record.getSimpleName() + "." + property));
-    }
-
-    static Optional<List<String>> queryEnum(String path, String parameter) {
-        return Optional.ofNullable(QUERY_ENUMS.get(path + " " + parameter));
     }
 
     private static List<String> wire(Enum<?>[] values) {

@@ -1,7 +1,6 @@
 package io.skyvern.server.ops;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.micrometer.core.instrument.Gauge;
 import io.skyvern.Skyvern;
 import io.skyvern.auth.Organization;
@@ -10,7 +9,9 @@ import io.skyvern.common.SkyvernException;
 import io.skyvern.server.error.ErrorResponder;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.RequestAttributes;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * key (401 without a valid key, 403 with another organisation's): its figures span every
  * organisation and name the routes, so an anonymous scrape must not read them.
  */
-public final class HealthRoutes implements RouteGroup {
+public final class HealthRoutes implements ApiRouteGroup {
     /** Statuses of tasks and workflow runs, so that every gauge exists from the first scrape. */
     private static final List<String> STATUSES = List.of("created", "queued", "running", "completed", "failed",
             "terminated", "canceled", "timed_out");
@@ -55,9 +56,10 @@ public final class HealthRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/health", this::health);
-        routes.get("/metrics", this::metrics);
+    public void register(ApiRoutes api) {
+        api.get("/health", Operation.of("ops", "Health (database and browser)").errors(503).open(), this::health);
+        api.get("/metrics", Operation.of("ops", "Prometheus metrics (text): HTTP, queue depth, runs by status")
+                .open(), this::metrics);
     }
 
     private void health(Context ctx) {

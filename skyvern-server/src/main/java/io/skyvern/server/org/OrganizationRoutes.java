@@ -1,7 +1,6 @@
 package io.skyvern.server.org;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.auth.CreatedApiKey;
 import io.skyvern.auth.CreatedOrganization;
 import io.skyvern.auth.Organization;
@@ -11,7 +10,10 @@ import io.skyvern.common.SkyvernException;
 import io.skyvern.server.http.ApiResponses;
 import io.skyvern.server.http.Bodies;
 import io.skyvern.server.http.RequestAttributes;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +24,7 @@ import java.util.Map;
  * bootstrap organisation manages every organisation's keys, so a locked-out organisation can be
  * given a new one; others may name only themselves there).
  */
-public final class OrganizationRoutes implements RouteGroup {
+public final class OrganizationRoutes implements ApiRouteGroup {
     private static final String ORG_KEYS = "/api/v1/organizations/{organization_id}/api_keys";
     private final OrganizationService organizations;
     private final Bodies bodies;
@@ -33,15 +35,30 @@ public final class OrganizationRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.get("/api/v1/organizations/me", this::me);
-        routes.post("/api/v1/organizations", this::createOrganization);
-        routes.post("/api/v1/api_keys", this::createKey);
-        routes.get("/api/v1/api_keys", this::listKeys);
-        routes.delete("/api/v1/api_keys/{api_key_id}", this::revokeKey);
-        routes.post(ORG_KEYS, this::createKeyOf);
-        routes.get(ORG_KEYS, this::listKeysOf);
-        routes.delete(ORG_KEYS + "/{api_key_id}", this::revokeKeyOf);
+    public void register(ApiRoutes api) {
+        Param org = Param.path("organization_id");
+        Param key = Param.path("api_key_id");
+        api.get("/api/v1/organizations/me", Operation.of("organizations", "The caller's organisation")
+                .returns(OrganizationResponse.class), this::me);
+        api.post("/api/v1/organizations", Operation.of("organizations", "Create an organisation and its first key "
+                + "(bootstrap keys only)").body(NameBody.class).created().errors(400, 403, 422), this::createOrganization);
+        api.post("/api/v1/api_keys", keys("Create an API key (shown once)").body(ApiKeyBody.class).created()
+                .returns(ApiKeyResponse.class).errors(400, 422), this::createKey);
+        api.get("/api/v1/api_keys", keys("List API keys").returnsList(ApiKeyResponse.class), this::listKeys);
+        api.delete("/api/v1/api_keys/{api_key_id}", keys("Revoke an API key").params(key)
+                .returns(ApiKeyResponse.class).errors(404, 409), this::revokeKey);
+        api.post(ORG_KEYS, keys("Create an API key of an organisation (bootstrap: any; others: their own)")
+                .params(org).body(ApiKeyBody.class).created().returns(ApiKeyResponse.class)
+                .errors(400, 403, 404, 422), this::createKeyOf);
+        api.get(ORG_KEYS, keys("List an organisation's API keys (bootstrap: any)").params(org)
+                .returnsList(ApiKeyResponse.class).errors(403, 404), this::listKeysOf);
+        api.delete(ORG_KEYS + "/{api_key_id}", keys("Revoke an organisation's API key; its last active key cannot "
+                + "be revoked (409 LAST_API_KEY)").params(org, key).returns(ApiKeyResponse.class)
+                .errors(403, 404, 409), this::revokeKeyOf);
+    }
+
+    private static Operation keys(String summary) {
+        return Operation.of("api_keys", summary);
     }
 
     private void me(Context ctx) {

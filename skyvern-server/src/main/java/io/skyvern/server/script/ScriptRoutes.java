@@ -1,7 +1,6 @@
 package io.skyvern.server.script;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.common.Page;
 import io.skyvern.common.RunMode;
 import io.skyvern.script.RunScript;
@@ -12,7 +11,11 @@ import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
 import io.skyvern.server.http.RequestValidationException;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
+import io.skyvern.server.http.Params;
 import io.skyvern.task.StepQuery;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskService;
@@ -27,7 +30,7 @@ import java.util.Set;
  * /api/v1/tasks/{task_id}/export?format=java (the task's script as a Java program). Another
  * organisation's script or task is a 404.
  */
-public final class ScriptRoutes implements RouteGroup {
+public final class ScriptRoutes implements ApiRouteGroup {
     public static final String SCRIPTS = "/api/v1/scripts";
     public static final String TASK_SCRIPT = "/api/v1/tasks/{task_id}/script";
     public static final String TASK_EXPORT = "/api/v1/tasks/{task_id}/export";
@@ -41,12 +44,21 @@ public final class ScriptRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.get(SCRIPTS, this::list);
-        routes.get(SCRIPTS + "/{script_id}", this::get);
-        routes.delete(SCRIPTS + "/{script_id}", this::delete);
-        routes.get(TASK_SCRIPT, this::taskScript);
-        routes.get(TASK_EXPORT, this::export);
+    public void register(ApiRoutes api) {
+        Param id = Param.path("script_id");
+        Param task = Param.path("task_id");
+        api.get(SCRIPTS, Operation.of("scripts", "List replay scripts (paginated; data.scripts and "
+                + "data.pagination)").params(Params.PAGE).errors(422), this::list);
+        api.get(SCRIPTS + "/{script_id}", Operation.of("scripts", "Get a script with its versions, steps, actions "
+                + "and element descriptors").params(id).returns(ScriptDetailsResponse.class).errors(404), this::get);
+        api.delete(SCRIPTS + "/{script_id}", Operation.of("scripts", "Delete a script and its versions (the next "
+                + "auto run records a new one)").params(id).errors(404), this::delete);
+        api.get(TASK_SCRIPT, Operation.of("tasks", "How a task ran: run_mode, cache_key, the script_id and "
+                + "script_version it used or recorded, and each step's mode (agent, replayed, healed)").params(task)
+                .returns(TaskScriptResponse.class).errors(404), this::taskScript);
+        api.get(TASK_EXPORT, Operation.of("tasks", "The task's script as one standalone Playwright-for-Java program "
+                + "(text/x-java-source, not the JSON envelope)").params(task,
+                Param.query("format", "string", "java (the only format)")).errors(404, 422), this::export);
     }
 
     private void list(Context ctx) {

@@ -1,7 +1,6 @@
 package io.skyvern.server.task;
 
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.common.Page;
 import io.skyvern.common.SortOrder;
 import io.skyvern.server.common.ArtifactResponse;
@@ -13,7 +12,11 @@ import io.skyvern.server.http.IdempotentCreate;
 import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
+import io.skyvern.server.http.Params;
 import io.skyvern.task.CancelRequest;
 import io.skyvern.task.CancelResult;
 import io.skyvern.task.StepDetails;
@@ -35,7 +38,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** /api/v1/tasks: parse, call {@link TaskService}, map to DTOs. */
-public final class TaskRoutes implements RouteGroup {
+public final class TaskRoutes implements ApiRouteGroup {
     static final String BASE = "/api/v1/tasks";
     private final TaskService tasks;
     private final Bodies bodies;
@@ -48,17 +51,44 @@ public final class TaskRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{task_id}", this::get);
-        routes.patch(BASE + "/{task_id}", this::update);
-        routes.post(BASE + "/{task_id}/cancel", this::cancel);
-        routes.get(BASE + "/{task_id}/steps", this::steps);
-        routes.get(BASE + "/{task_id}/artifacts", this::artifacts);
-        routes.get(BASE + "/{task_id}/logs", this::logs);
-        routes.get(BASE + "/{task_id}/analytics", this::analytics);
-        routes.post(BASE + "/{task_id}/retry_webhook", this::retryWebhook);
+    public void register(ApiRoutes api) {
+        Param task = Param.path("task_id");
+        api.post(BASE, tasks("Create a task (queued for execution)").params(Params.IDEMPOTENCY_KEY)
+                .body(CreateTaskBody.class).created().returns(TaskResponse.class)
+                .errors(400, 404, 409, 422, 429), this::create);
+        api.get(BASE, tasks("List tasks with filters, sorting and pagination").params(Params.PAGE).params(
+                Param.repeatedQuery("status", "Filter by status (repeatable)").oneOf(TaskStatus.values()),
+                Param.query("created_after", "date-time", "Created at or after"),
+                Param.query("created_before", "date-time", "Created before"),
+                Param.query("search", "string", "Text search in navigation goal"),
+                Param.query("sort_by", "string", "Sort field").oneOf(TaskSortField.values()),
+                Param.query("sort_order", "string", "Sort order").oneOf(SortOrder.values())).errors(422), this::list);
+        api.get(BASE + "/{task_id}", tasks("Get a task").params(task,
+                Param.query("include_steps", "boolean", "Include steps"),
+                Param.query("include_artifacts", "boolean", "Include artifacts"),
+                Param.query("include_logs", "boolean", "Include logs")).returns(TaskResponse.class).errors(404, 422),
+                this::get);
+        api.patch(BASE + "/{task_id}", tasks("Edit a task that has not started").params(task)
+                .body(UpdateTaskBody.class).returns(TaskResponse.class).errors(400, 404, 409, 422), this::update);
+        api.post(BASE + "/{task_id}/cancel", tasks("Cancel a task").params(task).body(CancelTaskBody.class)
+                .returns(TaskResponse.class).errors(400, 404, 409, 422), this::cancel);
+        api.get(BASE + "/{task_id}/steps", tasks("List a task's steps").params(task,
+                Param.query("include_actions", "boolean", "Include actions"),
+                Param.query("include_screenshots", "boolean", "Include screenshot artifacts"),
+                Param.repeatedQuery("status_filter", "Filter by step status (repeatable)").oneOf(StepStatus.values()))
+                .returnsList(StepResponse.class).errors(404, 422), this::steps);
+        api.get(BASE + "/{task_id}/artifacts", tasks("List a task's artifacts").params(task)
+                .returnsList(ArtifactResponse.class).errors(404), this::artifacts);
+        api.get(BASE + "/{task_id}/logs", tasks("List a task's execution log").params(task)
+                .returnsList(LogResponse.class).errors(404), this::logs);
+        api.get(BASE + "/{task_id}/analytics", tasks("Task analytics").params(task)
+                .returns(TaskAnalyticsResponse.class).errors(404), this::analytics);
+        api.post(BASE + "/{task_id}/retry_webhook", tasks("Send a finished task's webhook again").params(task)
+                .returns(WebhookRetryResponse.class).errors(404, 409), this::retryWebhook);
+    }
+
+    private static Operation tasks(String summary) {
+        return Operation.of("tasks", summary);
     }
 
     private void create(Context ctx) {

@@ -2,7 +2,6 @@ package io.skyvern.server.workflow;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.skyvern.common.Page;
 import io.skyvern.server.common.ArtifactResponse;
 import io.skyvern.server.http.ApiResponses;
@@ -14,7 +13,11 @@ import io.skyvern.server.http.Pagination;
 import io.skyvern.server.http.QueryParams;
 import io.skyvern.server.http.RequestAttributes;
 import io.skyvern.server.http.RequestValidationException;
-import io.skyvern.server.http.RouteGroup;
+import io.skyvern.server.http.ApiRouteGroup;
+import io.skyvern.server.http.ApiRoutes;
+import io.skyvern.server.http.Operation;
+import io.skyvern.server.http.Param;
+import io.skyvern.server.http.Params;
 import io.skyvern.workflow.RunQuery;
 import io.skyvern.workflow.SavedWorkflow;
 import io.skyvern.workflow.ValidationResult;
@@ -34,7 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** /api/v1/workflows: parse (JSON or YAML), call {@link WorkflowService}, map to DTOs. */
-public final class WorkflowRoutes implements RouteGroup {
+public final class WorkflowRoutes implements ApiRouteGroup {
     static final String BASE = "/api/v1/workflows";
     private final WorkflowService workflows;
     /** When a run queued now likely starts (now while a worker is free). */
@@ -51,18 +54,43 @@ public final class WorkflowRoutes implements RouteGroup {
     }
 
     @Override
-    public void register(JavalinDefaultRoutingApi routes) {
-        routes.post(BASE, this::create);
-        routes.get(BASE, this::list);
-        routes.get(BASE + "/{workflow_id}", this::get);
-        routes.put(BASE + "/{workflow_id}", this::update);
-        routes.delete(BASE + "/{workflow_id}", this::delete);
-        routes.post(BASE + "/{workflow_id}/runs", this::startRun);
-        routes.get(BASE + "/{workflow_id}/runs", this::listRuns);
-        routes.get(BASE + "/{workflow_id}/runs/{run_id}", this::getRun);
-        routes.get(BASE + "/{workflow_id}/runs/{run_id}/artifacts", this::runArtifacts);
-        routes.post(BASE + "/{workflow_id}/runs/{run_id}/cancel", this::cancelRun);
-        routes.get(BASE + "/{workflow_id}/analytics", this::analytics);
+    public void register(ApiRoutes api) {
+        Param wf = Param.path("workflow_id");
+        Param run = Param.path("run_id");
+        api.post(BASE, workflows("Create a workflow (JSON or YAML body)").params(Params.IDEMPOTENCY_KEY)
+                .body(WorkflowBody.class).created().returns(WorkflowResponse.class).errors(400, 415, 422), this::create);
+        api.get(BASE, workflows("List workflows (latest versions)").params(Params.PAGE).params(
+                Param.query("search", "string", "Search in titles"),
+                Param.query("is_active", "boolean", "Only active or inactive ones")).errors(422), this::list);
+        api.get(BASE + "/{workflow_id}", workflows("Get a workflow (YAML with Accept: application/yaml)").params(wf,
+                Param.query("version", "integer", "A stored version (default: the latest)"))
+                .returns(WorkflowResponse.class).errors(404, 422), this::get);
+        api.put(BASE + "/{workflow_id}", workflows("Store a new version of a workflow").params(wf)
+                .body(WorkflowBody.class).returns(WorkflowResponse.class).errors(400, 404, 422), this::update);
+        api.delete(BASE + "/{workflow_id}", workflows("Delete a workflow (runs stay readable)").params(wf)
+                .errors(404), this::delete);
+        api.post(BASE + "/{workflow_id}/runs", workflows("Start a run").params(wf, Params.IDEMPOTENCY_KEY)
+                .body(StartRunBody.class).created().returns(WorkflowRunResponse.class)
+                .errors(400, 404, 409, 422, 429), this::startRun);
+        api.get(BASE + "/{workflow_id}/runs", workflows("List runs of a workflow").params(wf).params(Params.PAGE)
+                .params(Param.repeatedQuery("status", "Filter by run status (repeatable)")
+                        .oneOf(WorkflowRunStatus.values())).errors(404, 422), this::listRuns);
+        api.get(BASE + "/{workflow_id}/runs/{run_id}", workflows("Get a run").params(wf, run,
+                Param.query("include_blocks", "boolean", "Include block runs"),
+                Param.query("include_logs", "boolean", "Include logs")).returns(WorkflowRunResponse.class)
+                .errors(404, 422), this::getRun);
+        api.get(BASE + "/{workflow_id}/runs/{run_id}/artifacts", workflows("List a run's artifacts (block "
+                + "screenshots…; bytes at content_url)").params(wf, run).returnsList(ArtifactResponse.class)
+                .errors(404), this::runArtifacts);
+        api.post(BASE + "/{workflow_id}/runs/{run_id}/cancel", workflows("Cancel a run").params(wf, run)
+                .body(CancelRunBody.class).returns(WorkflowRunResponse.class).errors(400, 404, 409, 422),
+                this::cancelRun);
+        api.get(BASE + "/{workflow_id}/analytics", workflows("Workflow analytics").params(wf).errors(404),
+                this::analytics);
+    }
+
+    private static Operation workflows(String summary) {
+        return Operation.of("workflows", summary);
     }
 
     private void create(Context ctx) {

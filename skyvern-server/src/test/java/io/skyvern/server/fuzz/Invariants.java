@@ -37,6 +37,9 @@ final class Invariants {
         if (dashboardPage(c.route().path())) {
             return Optional.empty();  // HTML pages: a refusal is a redirect to sign-in or an HTML error page
         }
+        if (c.route().path().equals("/mcp") && r.status() != 401 && r.status() != 429) {
+            return Optional.empty();  // MCP speaks JSON-RPC: past the API key and rate limit its answers are the SDK's
+        }
         String type = Optional.ofNullable(r.header("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
         if (r.status() < 300 && type.startsWith("application/yaml")) {
             return Optional.empty(); // GET workflow with Accept: application/yaml
