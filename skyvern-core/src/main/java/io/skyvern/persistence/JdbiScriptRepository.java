@@ -155,6 +155,24 @@ public final class JdbiScriptRepository implements ScriptRepository {
     }
 
     @Override
+    public Map<String, RunScript> findRuns(java.util.Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> {
+            Map<String, RunScript> runs = new LinkedHashMap<>();
+            h.createQuery("SELECT run_id, run_mode, cache_key, script_id, script_version FROM run_scripts "
+                            + "WHERE run_id IN (<runs>)").bindList("runs", List.copyOf(runIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString("run_id"), new RunScript(
+                            RunMode.parse(rs.getString("run_mode")), Optional.ofNullable(rs.getString("cache_key")),
+                            Optional.ofNullable(rs.getString("script_id")),
+                            Optional.ofNullable((Integer) rs.getObject("script_version", Integer.class)))))
+                    .forEach(e -> runs.put(e.getKey(), e.getValue()));
+            return runs;
+        });
+    }
+
+    @Override
     public void runUsed(String runId, String scriptId, int version) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE run_scripts SET script_id = :script, script_version = :v "
                 + "WHERE run_id = :run").bind("script", scriptId).bind("v", version).bind("run", runId).execute());

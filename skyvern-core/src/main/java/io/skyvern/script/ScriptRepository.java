@@ -32,6 +32,9 @@ public interface ScriptRepository {
 
     Optional<RunScript> findRun(String runId);
 
+    /** run id → settings, for those of {@code runIds} that have a row (one query). */
+    java.util.Map<String, RunScript> findRuns(java.util.Collection<String> runIds);
+
     void runUsed(String runId, String scriptId, int version);
 
     void stepMode(String stepId, String taskId, String mode);

@@ -91,6 +91,11 @@ public final class ScriptService {
         return repository.findRun(runId);
     }
 
+    /** run id → settings and script, for those of {@code runIds} that have them. */
+    public Map<String, RunScript> runs(java.util.Collection<String> runIds) {
+        return repository.findRuns(runIds);
+    }
+
     public void runUsed(String runId, ScriptVersion version) {
         repository.runUsed(runId, version.scriptId(), version.version());
     }

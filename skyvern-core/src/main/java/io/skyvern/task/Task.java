@@ -33,7 +33,35 @@ public record Task(
         Instant createdAt,
         Instant modifiedAt,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        String runMode,
+        String cacheKey,
+        String scriptId,
+        Integer scriptVersion) {
+
+    /**
+     * A task without its replay settings: {@code runMode} (agent, replay, auto), its explicit
+     * {@code cacheKey}, and the {@code scriptId}/{@code scriptVersion} it used or recorded are kept
+     * apart (run_scripts) and added by {@link TaskService} when the task is read.
+     */
+    public Task(String taskId, String organizationId, TaskStatus status, RunPriority priority, String url,
+                String title, String navigationGoal, String dataExtractionGoal, JsonNode navigationPayload,
+                JsonNode extractedInformationSchema, Map<String, String> errorCodeMapping, String webhookCallbackUrl,
+                int maxSteps, String browserSessionId, String workflowRunId, JsonNode extractedInformation,
+                String failureReason, Instant createdAt, Instant modifiedAt, Instant startedAt, Instant completedAt) {
+        this(taskId, organizationId, status, priority, url, title, navigationGoal, dataExtractionGoal,
+                navigationPayload, extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps,
+                browserSessionId, workflowRunId, extractedInformation, failureReason, createdAt, modifiedAt, startedAt,
+                completedAt, null, null, null, null);
+    }
+
+    /** This task with its replay settings and script. */
+    public Task withScript(String runMode, String cacheKey, String scriptId, Integer scriptVersion) {
+        return new Task(taskId, organizationId, status, priority, url, title, navigationGoal, dataExtractionGoal,
+                navigationPayload, extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps,
+                browserSessionId, workflowRunId, extractedInformation, failureReason, createdAt, modifiedAt, startedAt,
+                completedAt, runMode, cacheKey, scriptId, scriptVersion);
+    }
 
     public Task {
         Objects.requireNonNull(taskId, "taskId");

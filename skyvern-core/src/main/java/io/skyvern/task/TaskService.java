@@ -88,7 +88,7 @@ public final class TaskService {
                     + cap + " created or queued tasks", List.of(), Map.of("limit", cap, "retry_after", 60), null);
         }
         hooks.created(task);
-        return task;
+        return withScript(task);
     }
 
     /** The login settings of these tasks (read by the organisation that owns them); absent: none. */
@@ -100,7 +100,11 @@ public final class TaskService {
         if (organizationId == null || taskId == null) {
             return Optional.empty();
         }
-        return repos.tasks().find(organizationId, taskId);
+        return repos.tasks().find(organizationId, taskId).map(this::withScript);
+    }
+
+    private Task withScript(Task task) {
+        return hooks.withScripts(List.of(task)).get(0);
     }
 
     /** The task or {@code TASK_NOT_FOUND}. */
@@ -121,7 +125,7 @@ public final class TaskService {
     public Page<Task> list(String organizationId, TaskQuery query) {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(query, "query");
-        List<Task> items = repos.tasks().list(organizationId, query);
+        List<Task> items = hooks.withScripts(repos.tasks().list(organizationId, query));
         long total = countFor(organizationId, query, items.size());
         return Page.of(items, query.page(), total);
     }
@@ -145,7 +149,7 @@ public final class TaskService {
             }
             Task merged = TaskMerge.merge(current, request, validator, now());
             if (repos.tasks().updateRequest(merged, current.status())) {
-                return merged;
+                return withScript(merged);
             }
         }
         throw concurrentChange(taskId);
@@ -189,7 +193,7 @@ public final class TaskService {
     }
 
     private List<StepDetails> stepDetails(Task task, StepQuery query) {
-        List<Step> steps = repos.steps().listByTask(task.taskId(), query.statuses());
+        List<Step> steps = hooks.withModes(task.taskId(), repos.steps().listByTask(task.taskId(), query.statuses()));
         Map<String, List<ActionRecord>> actions = query.includeActions()
                 ? groupBy(repos.actions().listByTask(task.taskId()), ActionRecord::stepId) : Map.of();
         Map<String, List<Artifact>> shots = query.includeScreenshots()
