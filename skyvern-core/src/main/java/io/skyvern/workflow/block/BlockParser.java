@@ -85,17 +85,7 @@ public final class BlockParser {
         return new Block.AgentParameters(f.optional("url"), goal, f.optional("navigation_payload"), extraction,
                 f.optional("data_schema"), f.optional("max_steps"), f.optional("error_code_mapping"),
                 f.optional("credential_id"), f.optional("totp_identifier"), f.optional("totp_verification_url"),
-                runMode(f), f.optional("cache_key"));
-    }
-
-    /** run_mode is a constant (agent, replay, auto): a template could not be checked before the run. */
-    private static JsonNode runMode(Fields f) {
-        JsonNode mode = f.optional("run_mode");
-        if (!mode.isNull() && !(mode.isTextual() && java.util.Set.of("agent", "replay", "auto")
-                .contains(mode.asText().strip().toLowerCase(java.util.Locale.ROOT)))) {
-            f.errors.add("blocks." + f.id + ": run_mode must be one of agent, replay, auto (got " + mode + ")");
-        }
-        return mode;
+                f.optional("run_mode"), f.optional("cache_key"));
     }
 
     /** A login block: url and credential_id required; the goal has a default. */
@@ -105,7 +95,7 @@ public final class BlockParser {
                 ? com.fasterxml.jackson.databind.node.TextNode.valueOf(Block.LoginBlock.DEFAULT_GOAL) : goal,
                 f.optional("navigation_payload"), NullNode.getInstance(), NullNode.getInstance(),
                 f.optional("max_steps"), f.optional("error_code_mapping"), f.required("credential_id"),
-                f.optional("totp_identifier"), f.optional("totp_verification_url"), runMode(f), f.optional("cache_key"));
+                f.optional("totp_identifier"), f.optional("totp_verification_url"), f.optional("run_mode"), f.optional("cache_key"));
     }
 
     private static List<Connection> parseConnections(JsonNode definition, Map<String, Block> blocks,
