@@ -141,6 +141,12 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
     }
 
     @Override
+    public Map<String, Object> replayMetrics(String taskId) {
+        ScriptService s = scripts;
+        return s == null ? Map.of() : s.savings(taskId).asMetrics();
+    }
+
+    @Override
     public List<Step> withModes(String taskId, List<Step> steps) {
         ScriptService s = scripts;
         if (s == null || steps.isEmpty()) {

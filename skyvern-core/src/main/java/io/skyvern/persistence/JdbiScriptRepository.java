@@ -184,6 +184,43 @@ public final class JdbiScriptRepository implements ScriptRepository {
                 .bind("step", stepId).bind("task", taskId).bind("mode", mode).execute());
     }
 
+    /**
+     * Replayed steps are matched with the step of the same order of the task that recorded version 1
+     * of the script the run used: what that step's model call cost is what the replay saved.
+     */
+    @Override
+    public io.skyvern.script.ReplaySavings savings(String taskId) {
+        String sql = "SELECT m.mode AS mode, COUNT(*) AS steps, "
+                + "SUM(CASE WHEN r.input_tokens + r.output_tokens > 0 THEN 1 ELSE 0 END) AS calls, "
+                + "COALESCE(SUM(r.input_tokens + r.output_tokens), 0) AS tokens "
+                + "FROM step_modes m JOIN steps s ON s.step_id = m.step_id "
+                + "LEFT JOIN run_scripts rs ON rs.run_id = m.task_id "
+                + "LEFT JOIN script_versions v ON v.script_id = rs.script_id AND v.version = 1 "
+                + "LEFT JOIN steps r ON r.task_id = v.task_id AND r.step_order = s.step_order AND r.retry_index = 0 "
+                + (taskId == null ? "" : "WHERE m.task_id = :task ") + "GROUP BY m.mode";
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            if (taskId != null) {
+                q.bind("task", taskId);
+            }
+            long replayed = 0;
+            long healed = 0;
+            long calls = 0;
+            long tokens = 0;
+            for (Map<String, Object> row : q.mapToMap().list()) {
+                long steps = ((Number) row.get("steps")).longValue();
+                if ("replayed".equals(row.get("mode"))) {
+                    replayed = steps;
+                    calls = row.get("calls") == null ? 0 : ((Number) row.get("calls")).longValue();
+                    tokens = ((Number) row.get("tokens")).longValue();
+                } else if ("healed".equals(row.get("mode"))) {
+                    healed = steps;
+                }
+            }
+            return new io.skyvern.script.ReplaySavings(replayed, healed, calls, tokens);
+        });
+    }
+
     @Override
     public Map<String, String> stepModes(String taskId) {
         return jdbi.withHandle(h -> {

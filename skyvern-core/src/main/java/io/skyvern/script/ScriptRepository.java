@@ -39,6 +39,9 @@ public interface ScriptRepository {
 
     void stepMode(String stepId, String taskId, String mode);
 
+    /** Savings of one task's replay ({@code taskId}), or of every task when null ({@link ReplaySavings}). */
+    ReplaySavings savings(String taskId);
+
     /** step id → mode, for the steps of a task that recorded one. */
     java.util.Map<String, String> stepModes(String taskId);
 }

@@ -104,6 +104,16 @@ public final class ScriptService {
         repository.stepMode(stepId, taskId, mode);
     }
 
+    /** What the task's replay saved ({@link ReplaySavings}). */
+    public ReplaySavings savings(String taskId) {
+        return repository.savings(Objects.requireNonNull(taskId, "taskId"));
+    }
+
+    /** What every replay on this instance's database saved (for /metrics: all organisations). */
+    public ReplaySavings totalSavings() {
+        return repository.savings(null);
+    }
+
     public Map<String, String> stepModes(String taskId) {
         return repository.stepModes(taskId);
     }

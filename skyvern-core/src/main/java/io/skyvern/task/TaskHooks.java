@@ -46,6 +46,11 @@ public interface TaskHooks {
         return steps;
     }
 
+    /** Step metrics of the task's replay (replayed/healed steps, model calls and tokens saved); empty: none kept. */
+    default Map<String, Object> replayMetrics(String taskId) {
+        return Map.of();
+    }
+
     default Map<String, LoginSettings> loginSettings(String organizationId, Collection<String> taskIds) {
         return Map.of();
     }

@@ -235,8 +235,16 @@ public final class TaskService {
 
     public TaskAnalytics analytics(String organizationId, String taskId) {
         Task task = get(organizationId, taskId);
-        return TaskAnalyticsCalculator.compute(task, repos.steps().listByTask(taskId, Set.of()),
+        TaskAnalytics computed = TaskAnalyticsCalculator.compute(task, repos.steps().listByTask(taskId, Set.of()),
                 repos.actions().listByTask(taskId), repos.artifacts().listByTask(organizationId, taskId), now());
+        Map<String, Object> replay = hooks.replayMetrics(taskId);
+        if (replay.isEmpty()) {
+            return computed;
+        }
+        Map<String, Object> steps = new java.util.LinkedHashMap<>(computed.stepMetrics());
+        steps.putAll(replay);
+        return new TaskAnalytics(computed.taskId(), computed.taskMetrics(), steps, computed.actionMetrics(),
+                computed.resourceMetrics(), computed.errorAnalysis(), computed.generatedAt());
     }
 
     /** Microseconds: both backends store them, so what we return equals what a re-read gives. */

@@ -90,6 +90,22 @@ class ScriptEndpointsIT {
         assertThat(replayed.path("script_id").asText()).isEqualTo(scriptId);
         assertThat(s.get("/api/v1/tasks/" + replayed.path("task_id").asText() + "/steps").json().path("data")
                 .findValuesAsText("mode")).isNotEmpty().containsOnly("replayed");
+        // Analytics and /metrics count what the replay saved: the first run's calls and tokens for those steps.
+        JsonNode recordedSteps = s.get("/api/v1/tasks/" + first.path("task_id").asText() + "/analytics").json()
+                .at("/data/step_metrics");
+        JsonNode saved = s.get("/api/v1/tasks/" + replayed.path("task_id").asText() + "/analytics").json()
+                .at("/data/step_metrics");
+        int replayedSteps = modes.path("steps").size();
+        assertThat(saved.path("replayed_steps").asInt()).isEqualTo(replayedSteps);
+        assertThat(saved.path("healed_steps").asInt()).isZero();
+        assertThat(saved.path("model_calls_saved").asInt()).isEqualTo(replayedSteps);
+        assertThat(saved.path("tokens_saved").asLong()).isPositive().isLessThanOrEqualTo(
+                recordedSteps.path("total_input_tokens").asLong() + recordedSteps.path("total_output_tokens").asLong());
+        assertThat(recordedSteps.path("replayed_steps").asInt()).isZero();
+        String metrics = s.get("/metrics").text();
+        assertThat(metrics).contains("skyvern_steps_by_mode{mode=\"replayed\"} " + replayedSteps + ".0")
+                .contains("skyvern_replay_model_calls_saved " + replayedSteps + ".0")
+                .contains("skyvern_replay_tokens_saved " + saved.path("tokens_saved").asLong() + ".0");
 
         String other = s.newOrganizationKey("Other");
         assertThat(s.get("/api/v1/scripts/" + scriptId, other).status()).isEqualTo(404);
