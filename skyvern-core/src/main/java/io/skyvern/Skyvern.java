@@ -166,7 +166,8 @@ public final class Skyvern implements AutoCloseable {
                     ids, clock, loginRuns, scripts);
             WorkflowRunExecutor workflowRuns = new WorkflowRunExecutor(new JdbiWorkflowRepository(database),
                     new JdbiWorkflowRunRepository(database), new LazyWorkflowEngine(registry.tracking(browsers), llm, clock,
-                    AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork(), loginRuns.blockLogins()), artifacts,
+                    AgentOptions.of(config.llm()), config.runs().allowPrivateNetwork(), loginRuns.blockLogins(),
+                    new io.skyvern.execution.WorkflowBlockScripts(scripts, config.runs().defaultRunMode())), artifacts,
                     new JdbiRunLogRepository(database), runWebhooks, registry, browserSessions, config.taskTimeout(),
                     config.dataDir().resolve("downloads"), clock, ids);
             this.pool = new WorkerPool(queue, runEnds.around(new RunDispatcher(taskRuns, workflowRuns)),

@@ -139,7 +139,7 @@ final class RunTaskCommand implements Callable<Integer> {
                 .build();
     }
 
-    private static io.skyvern.common.RunMode parseMode(String value) {
+    static io.skyvern.common.RunMode parseMode(String value) {
         try {
             return io.skyvern.common.RunMode.parse(value);
         } catch (io.skyvern.common.SkyvernException e) {

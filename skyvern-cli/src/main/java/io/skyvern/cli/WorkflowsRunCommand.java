@@ -44,6 +44,17 @@ final class WorkflowsRunCommand extends ClientCommand {
     @Option(names = "--browser-session", paramLabel = "ID", description = "Run in this persistent browser session.")
     String browserSession;
 
+    @Option(names = "--mode", paramLabel = "agent|auto|replay",
+            description = "How the run's navigation, task and login blocks choose their actions unless a block names "
+                    + "its own: agent (the model), auto (replay a recorded script, else record one), replay (the "
+                    + "script only). Default: configured (agent).")
+    String mode;
+
+    @Option(names = "--cache-key", paramLabel = "TEMPLATE",
+            description = "The run's cache key, a template over its parameters (e.g. '{{ site }}-signup'); each "
+                    + "block's key is it followed by ':' and the block id.")
+    String cacheKey;
+
     @Option(names = "--wait", negatable = true, paramLabel = "",
             description = "Follow the run to its end (default: in-process yes, with --server no).")
     Boolean wait;
@@ -70,7 +81,7 @@ final class WorkflowsRunCommand extends ClientCommand {
         ObjectNode parameters = Json.mapper().createObjectNode();
         params.forEach((k, v) -> parameters.set(k, value(v)));
         WorkflowRun run = client.startWorkflowRun(workflowId, new StartRunRequest(parameters, null, webhook,
-                maxMinutes, browserSession));
+                maxMinutes, browserSession, null, mode == null ? null : RunTaskCommand.parseMode(mode), cacheKey));
         if (!waits()) {
             if (json()) {
                 Output.json(out(), run);

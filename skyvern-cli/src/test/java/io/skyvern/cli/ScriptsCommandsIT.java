@@ -68,6 +68,25 @@ class ScriptsCommandsIT {
         assertThat(run.err()).contains("--mode must be agent, auto or replay");
     }
 
+    @Test
+    void workflows_run_passes_its_mode_and_cache_key() throws Exception {
+        String workflowId = s.skyvern.workflows().create(s.organizationId, new io.skyvern.workflow.WorkflowRequest(
+                "Pause", null, Json.mapper().readTree("{\"blocks\":[{\"id\":\"pause\",\"type\":\"wait\","
+                        + "\"parameters\":{\"seconds\":0}}]}"), null, null)).workflow().workflowId();
+        for (boolean remote : new boolean[]{true, false}) {
+            CliRun run = CliRun.of(args(remote, "workflows", "run", workflowId, "--mode", "replay", "--cache-key",
+                    "{{ site }}-k", "--no-wait", "--json"));
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            String runId = Json.mapper().readTree(run.out()).path("workflow_run_id").asText();
+            var stored = s.skyvern.scripts().run(runId).orElseThrow();
+            assertThat(stored.runMode()).isEqualTo(RunMode.REPLAY);
+            assertThat(stored.cacheKey()).contains("{{ site }}-k");
+        }
+        CliRun bad = CliRun.of(s.local("workflows", "run", workflowId, "--mode", "often", "--no-wait"));
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--mode must be agent, auto or replay");
+    }
+
     /** A queued task (no worker runs it here) and a script version recorded for it. */
     private static ScriptVersion recordedScript(String key) throws Exception {
         Task task = s.skyvern.tasks().create(s.organizationId, CreateTaskRequest.builder("http://127.0.0.1:9/login",

@@ -258,6 +258,8 @@ public final class RemoteSkyvernClient implements SkyvernClient {
         putIfSet(body, "browser_session_id", r.browserSessionId());
         putIfSet(body, "totp_identifier", r.login().totpIdentifier().orElse(null));
         putIfSet(body, "totp_verification_url", r.login().totpVerificationUrl().orElse(null));
+        putIfSet(body, "run_mode", r.runMode() == null ? null : r.runMode().wireName());
+        putIfSet(body, "cache_key", r.cacheKey());
         JsonNode data = data(http.call("POST", WORKFLOWS + segment(workflowId) + "/runs", body));
         return WireReader.run(data, organizationIdOrNull());
     }

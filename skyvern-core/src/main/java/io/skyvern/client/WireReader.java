@@ -55,7 +55,8 @@ final class WireReader {
                 text(n, "webhook_callback_url"), n.path("max_steps").asInt(), text(n, "browser_session_id"),
                 text(n, "workflow_run_id"), json(n, "extracted_information"), text(n, "failure_reason"),
                 instant(n, "created_at"), instant(n, "modified_at"), instant(n, "started_at"),
-                instant(n, "completed_at"), login(n));
+                instant(n, "completed_at"), text(n, "run_mode"), text(n, "cache_key"), text(n, "script_id"),
+                integer(n, "script_version"), login(n));
     }
 
     /** The login settings a task or run echoes (ids and a URL, never a secret). */
@@ -71,7 +72,7 @@ final class WireReader {
                 n.path("output_tokens").asLong(), n.path("cost").asDouble(), n.path("llm_ms").asLong(),
                 n.path("snapshot_ms").asLong(), n.path("action_ms").asLong(), instant(n, "created_at"),
                 instant(n, "started_at"), instant(n, "completed_at"), n.path("settle_ms").asLong(),
-                n.path("settle_waited_for").asText(""));
+                n.path("settle_waited_for").asText(""), n.path("mode").asText(Step.AGENT));
         String taskId = step.taskId();
         return new StepDetails(step, list(n.get("actions"), a -> action(a, taskId)),
                 list(n.get("screenshots"), a -> artifact(a, organizationId)));
@@ -129,7 +130,8 @@ final class WireReader {
                 text(n, "block_type"), n.path("order").asInt(), integer(n, "loop_index"), text(n, "status"),
                 json(n, "output"), text(n, "failure_reason"), text(n, "task_id"), n.path("input_tokens").asLong(),
                 n.path("output_tokens").asLong(), n.path("cost").asDouble(), instant(n, "created_at"),
-                instant(n, "started_at"), instant(n, "completed_at"));
+                instant(n, "started_at"), instant(n, "completed_at"), text(n, "run_mode"), text(n, "cache_key"),
+                text(n, "script_id"), integer(n, "script_version"));
     }
 
     static WorkflowAnalytics workflowAnalytics(JsonNode n) {

@@ -6,15 +6,18 @@ import io.skyvern.script.RunScript;
 import io.skyvern.script.ScriptService;
 import io.skyvern.task.CreateTaskRequest;
 import io.skyvern.task.LoginSettings;
+import io.skyvern.task.Step;
 import io.skyvern.task.Task;
 import io.skyvern.task.TaskHooks;
 import io.skyvern.webhook.DeliveryResult;
 import io.skyvern.workflow.StartRunRequest;
 import io.skyvern.workflow.WorkflowRun;
+import io.skyvern.workflow.WorkflowRunBlock;
 import io.skyvern.workflow.WorkflowRunHooks;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -110,12 +113,62 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
 
     @Override
     public void beforeInsert(WorkflowRun run, StartRunRequest request) {
+        ScriptService s = scripts;
+        if (s != null) {
+            RunMode mode = request.runMode() == null ? defaultRunMode : request.runMode();
+            s.saveRun(run.workflowRunId(), run.organizationId(), RunScript.of(mode, request.cacheKey()));
+        }
         LoginRuns l = logins;
         if (l != null) {
             l.save(run.workflowRunId(), run.organizationId(), request.login());
         } else if (!request.login().isEmpty()) {
             throw new IllegalStateException("login settings given but no login store is wired");
         }
+    }
+
+    @Override
+    public List<Task> withScripts(List<Task> tasks) {
+        ScriptService s = scripts;
+        if (s == null || tasks.isEmpty()) {
+            return tasks;
+        }
+        Map<String, RunScript> runs = s.runs(tasks.stream().map(Task::taskId).toList());
+        return tasks.stream().map(t -> {
+            RunScript r = runs.get(t.taskId());
+            return r == null ? t : t.withScript(r.runMode().wireName(), r.cacheKey().orElse(null),
+                    r.scriptId().orElse(null), r.scriptVersion().orElse(null));
+        }).toList();
+    }
+
+    @Override
+    public Map<String, Object> replayMetrics(String taskId) {
+        ScriptService s = scripts;
+        return s == null ? Map.of() : s.savings(taskId).asMetrics();
+    }
+
+    @Override
+    public List<Step> withModes(String taskId, List<Step> steps) {
+        ScriptService s = scripts;
+        if (s == null || steps.isEmpty()) {
+            return steps;
+        }
+        Map<String, String> modes = s.stepModes(taskId);
+        return modes.isEmpty() ? steps
+                : steps.stream().map(st -> st.withMode(modes.getOrDefault(st.stepId(), Step.AGENT))).toList();
+    }
+
+    @Override
+    public List<WorkflowRunBlock> blocksWithScripts(List<WorkflowRunBlock> blocks) {
+        ScriptService s = scripts;
+        if (s == null || blocks.isEmpty()) {
+            return blocks;
+        }
+        Map<String, RunScript> runs = s.runs(blocks.stream().map(WorkflowRunBlock::workflowRunBlockId).toList());
+        return blocks.stream().map(b -> {
+            RunScript r = runs.get(b.workflowRunBlockId());
+            return r == null ? b : b.withScript(r.runMode().wireName(), r.cacheKey().orElse(null),
+                    r.scriptId().orElse(null), r.scriptVersion().orElse(null));
+        }).toList();
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
     private final AgentOptions agentOptions;
     private final boolean allowPrivateNetwork;
     private final BlockLogins logins;
+    private final io.skyvern.workflow.engine.BlockScripts scripts;
     private volatile WorkflowEngine engine;
 
     /**
@@ -41,6 +42,15 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
     /** With the credential store for blocks that sign in. */
     public LazyWorkflowEngine(BrowserManager browsers, Supplier<LlmClient> llm, Clock clock, AgentOptions agentOptions,
                               boolean allowPrivateNetwork, BlockLogins logins) {
+        this(browsers, llm, clock, agentOptions, allowPrivateNetwork, logins,
+                io.skyvern.workflow.engine.BlockScripts.NONE);
+    }
+
+    /** With the credential store and the replay scripts of agent blocks. */
+    public LazyWorkflowEngine(BrowserManager browsers, Supplier<LlmClient> llm, Clock clock, AgentOptions agentOptions,
+                              boolean allowPrivateNetwork, BlockLogins logins,
+                              io.skyvern.workflow.engine.BlockScripts scripts) {
+        this.scripts = Objects.requireNonNull(scripts, "scripts");
         this.logins = Objects.requireNonNull(logins, "logins");
         this.browsers = Objects.requireNonNull(browsers, "browsers");
         this.llm = Objects.requireNonNull(llm, "llm");
@@ -66,10 +76,10 @@ public final class LazyWorkflowEngine implements Supplier<WorkflowEngine> {
                 if (e.errorCode() != ErrorCode.LLM_NOT_CONFIGURED) {
                     throw e;
                 }
-                return new WorkflowEngine(browsers, null, null, clock, allowPrivateNetwork, logins);
+                return new WorkflowEngine(browsers, null, null, clock, allowPrivateNetwork, logins, scripts);
             }
             engine = new WorkflowEngine(browsers, new AgentLoop(client, clock, agentOptions), client, clock,
-                    allowPrivateNetwork, logins);
+                    allowPrivateNetwork, logins, scripts);
             return engine;
         }
     }

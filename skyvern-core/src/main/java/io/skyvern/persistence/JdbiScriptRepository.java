@@ -155,6 +155,24 @@ public final class JdbiScriptRepository implements ScriptRepository {
     }
 
     @Override
+    public Map<String, RunScript> findRuns(java.util.Collection<String> runIds) {
+        if (runIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> {
+            Map<String, RunScript> runs = new LinkedHashMap<>();
+            h.createQuery("SELECT run_id, run_mode, cache_key, script_id, script_version FROM run_scripts "
+                            + "WHERE run_id IN (<runs>)").bindList("runs", List.copyOf(runIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString("run_id"), new RunScript(
+                            RunMode.parse(rs.getString("run_mode")), Optional.ofNullable(rs.getString("cache_key")),
+                            Optional.ofNullable(rs.getString("script_id")),
+                            Optional.ofNullable((Integer) rs.getObject("script_version", Integer.class)))))
+                    .forEach(e -> runs.put(e.getKey(), e.getValue()));
+            return runs;
+        });
+    }
+
+    @Override
     public void runUsed(String runId, String scriptId, int version) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE run_scripts SET script_id = :script, script_version = :v "
                 + "WHERE run_id = :run").bind("script", scriptId).bind("v", version).bind("run", runId).execute());
@@ -164,6 +182,43 @@ public final class JdbiScriptRepository implements ScriptRepository {
     public void stepMode(String stepId, String taskId, String mode) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO step_modes (step_id, task_id, mode) VALUES (:step, :task, :mode)")
                 .bind("step", stepId).bind("task", taskId).bind("mode", mode).execute());
+    }
+
+    /**
+     * Replayed steps are matched with the step of the same order of the task that recorded version 1
+     * of the script the run used: what that step's model call cost is what the replay saved.
+     */
+    @Override
+    public io.skyvern.script.ReplaySavings savings(String taskId) {
+        String sql = "SELECT m.mode AS mode, COUNT(*) AS steps, "
+                + "SUM(CASE WHEN r.input_tokens + r.output_tokens > 0 THEN 1 ELSE 0 END) AS calls, "
+                + "COALESCE(SUM(r.input_tokens + r.output_tokens), 0) AS tokens "
+                + "FROM step_modes m JOIN steps s ON s.step_id = m.step_id "
+                + "LEFT JOIN run_scripts rs ON rs.run_id = m.task_id "
+                + "LEFT JOIN script_versions v ON v.script_id = rs.script_id AND v.version = 1 "
+                + "LEFT JOIN steps r ON r.task_id = v.task_id AND r.step_order = s.step_order AND r.retry_index = 0 "
+                + (taskId == null ? "" : "WHERE m.task_id = :task ") + "GROUP BY m.mode";
+        return jdbi.withHandle(h -> {
+            var q = h.createQuery(sql);
+            if (taskId != null) {
+                q.bind("task", taskId);
+            }
+            long replayed = 0;
+            long healed = 0;
+            long calls = 0;
+            long tokens = 0;
+            for (Map<String, Object> row : q.mapToMap().list()) {
+                long steps = ((Number) row.get("steps")).longValue();
+                if ("replayed".equals(row.get("mode"))) {
+                    replayed = steps;
+                    calls = row.get("calls") == null ? 0 : ((Number) row.get("calls")).longValue();
+                    tokens = ((Number) row.get("tokens")).longValue();
+                } else if ("healed".equals(row.get("mode"))) {
+                    healed = steps;
+                }
+            }
+            return new io.skyvern.script.ReplaySavings(replayed, healed, calls, tokens);
+        });
     }
 
     @Override

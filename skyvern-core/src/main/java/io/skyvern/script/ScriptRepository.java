@@ -32,9 +32,15 @@ public interface ScriptRepository {
 
     Optional<RunScript> findRun(String runId);
 
+    /** run id → settings, for those of {@code runIds} that have a row (one query). */
+    java.util.Map<String, RunScript> findRuns(java.util.Collection<String> runIds);
+
     void runUsed(String runId, String scriptId, int version);
 
     void stepMode(String stepId, String taskId, String mode);
+
+    /** Savings of one task's replay ({@code taskId}), or of every task when null ({@link ReplaySavings}). */
+    ReplaySavings savings(String taskId);
 
     /** step id → mode, for the steps of a task that recorded one. */
     java.util.Map<String, String> stepModes(String taskId);

@@ -91,12 +91,27 @@ public final class ScriptService {
         return repository.findRun(runId);
     }
 
+    /** run id → settings and script, for those of {@code runIds} that have them. */
+    public Map<String, RunScript> runs(java.util.Collection<String> runIds) {
+        return repository.findRuns(runIds);
+    }
+
     public void runUsed(String runId, ScriptVersion version) {
         repository.runUsed(runId, version.scriptId(), version.version());
     }
 
     public void stepMode(String stepId, String taskId, String mode) {
         repository.stepMode(stepId, taskId, mode);
+    }
+
+    /** What the task's replay saved ({@link ReplaySavings}). */
+    public ReplaySavings savings(String taskId) {
+        return repository.savings(Objects.requireNonNull(taskId, "taskId"));
+    }
+
+    /** What every replay on this instance's database saved (for /metrics: all organisations). */
+    public ReplaySavings totalSavings() {
+        return repository.savings(null);
     }
 
     public Map<String, String> stepModes(String taskId) {

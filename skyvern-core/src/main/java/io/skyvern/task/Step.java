@@ -29,10 +29,34 @@ public record Step(
         Instant startedAt,
         Instant completedAt,
         long settleMs,
-        String settleWaitedFor) {
+        String settleWaitedFor,
+        String mode) {
+
+    /** How a step ran: the model chose its actions. */
+    public static final String AGENT = "agent";
 
     public Step {
         settleWaitedFor = settleWaitedFor == null ? "" : settleWaitedFor;
+        mode = mode == null ? AGENT : mode;
+    }
+
+    /**
+     * A step whose mode (agent, replayed, healed) is kept apart (step_modes) and added by
+     * {@link TaskService} when read: an agent step until then.
+     */
+    public Step(String stepId, String taskId, String organizationId, int order, int retryIndex, StepStatus status,
+                String url, JsonNode output, String failureReason, long inputTokens, long outputTokens, double cost,
+                long llmMs, long snapshotMs, long actionMs, Instant createdAt, Instant startedAt, Instant completedAt,
+                long settleMs, String settleWaitedFor) {
+        this(stepId, taskId, organizationId, order, retryIndex, status, url, output, failureReason, inputTokens,
+                outputTokens, cost, llmMs, snapshotMs, actionMs, createdAt, startedAt, completedAt, settleMs,
+                settleWaitedFor, AGENT);
+    }
+
+    public Step withMode(String value) {
+        return new Step(stepId, taskId, organizationId, order, retryIndex, status, url, output, failureReason,
+                inputTokens, outputTokens, cost, llmMs, snapshotMs, actionMs, createdAt, startedAt, completedAt,
+                settleMs, settleWaitedFor, value);
     }
 
     /** A step without settle timings (not started, abandoned, or recorded before they existed). */

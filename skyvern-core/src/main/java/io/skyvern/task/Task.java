@@ -35,6 +35,10 @@ public record Task(
         Instant modifiedAt,
         Instant startedAt,
         Instant completedAt,
+        String runMode,
+        String cacheKey,
+        String scriptId,
+        Integer scriptVersion,
         LoginSettings login) {
 
     public Task {
@@ -50,7 +54,7 @@ public record Task(
         login = login == null ? LoginSettings.NONE : login;
     }
 
-    /** A task as its own table stores it: the login settings, kept beside it, are attached on reads. */
+    /** A task as its own table stores it: its replay settings and login settings, kept beside it, are attached on reads. */
     public Task(String taskId, String organizationId, TaskStatus status, RunPriority priority, String url, String title,
                 String navigationGoal, String dataExtractionGoal, JsonNode navigationPayload,
                 JsonNode extractedInformationSchema, Map<String, String> errorCodeMapping, String webhookCallbackUrl,
@@ -59,7 +63,7 @@ public record Task(
         this(taskId, organizationId, status, priority, url, title, navigationGoal, dataExtractionGoal,
                 navigationPayload, extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps,
                 browserSessionId, workflowRunId, extractedInformation, failureReason, createdAt, modifiedAt, startedAt,
-                completedAt, LoginSettings.NONE);
+                completedAt, null, null, null, null, LoginSettings.NONE);
     }
 
     /** This task with its login settings (a credential id and where one-time codes come from; never a secret). */
@@ -67,7 +71,19 @@ public record Task(
         return new Task(taskId, organizationId, status, priority, url, title, navigationGoal, dataExtractionGoal,
                 navigationPayload, extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps,
                 browserSessionId, workflowRunId, extractedInformation, failureReason, createdAt, modifiedAt, startedAt,
-                completedAt, value);
+                completedAt, runMode, cacheKey, scriptId, scriptVersion, value);
+    }
+
+    /**
+     * This task with its replay settings: {@code runMode} (agent, replay, auto), its explicit
+     * {@code cacheKey}, and the {@code scriptId}/{@code scriptVersion} it used or recorded, kept apart
+     * (run_scripts) and added by {@link TaskService} when the task is read.
+     */
+    public Task withScript(String runMode, String cacheKey, String scriptId, Integer scriptVersion) {
+        return new Task(taskId, organizationId, status, priority, url, title, navigationGoal, dataExtractionGoal,
+                navigationPayload, extractedInformationSchema, errorCodeMapping, webhookCallbackUrl, maxSteps,
+                browserSessionId, workflowRunId, extractedInformation, failureReason, createdAt, modifiedAt, startedAt,
+                completedAt, runMode, cacheKey, scriptId, scriptVersion, login);
     }
 
     /** Why the task failed or was terminated; empty while it runs and when it completed. */

@@ -36,6 +36,21 @@ public interface TaskHooks {
     }
 
     /** The login settings of these tasks of the organisation (absent: none). */
+    /** The tasks with their run mode, cache key and script (same order); unchanged when scripts are not kept. */
+    default java.util.List<Task> withScripts(java.util.List<Task> tasks) {
+        return tasks;
+    }
+
+    /** The task's steps with how each ran (agent, replayed, healed); unchanged when scripts are not kept. */
+    default java.util.List<Step> withModes(String taskId, java.util.List<Step> steps) {
+        return steps;
+    }
+
+    /** Step metrics of the task's replay (replayed/healed steps, model calls and tokens saved); empty: none kept. */
+    default Map<String, Object> replayMetrics(String taskId) {
+        return Map.of();
+    }
+
     default Map<String, LoginSettings> loginSettings(String organizationId, Collection<String> taskIds) {
         return Map.of();
     }

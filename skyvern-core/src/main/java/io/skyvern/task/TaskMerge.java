@@ -21,7 +21,8 @@ final class TaskMerge {
                 merged.navigationGoal(), merged.dataExtractionGoal(), jsonOrNull(merged.navigationPayload()),
                 jsonOrNull(merged.extractedInformationSchema()), merged.errorCodeMapping(),
                 merged.webhookCallbackUrl(), merged.maxSteps(), t.browserSessionId(), t.workflowRunId(),
-                t.extractedInformation(), t.failureReason(), t.createdAt(), now, t.startedAt(), t.completedAt(), t.login());
+                t.extractedInformation(), t.failureReason(), t.createdAt(), now, t.startedAt(), t.completedAt(),
+                t.runMode(), t.cacheKey(), t.scriptId(), t.scriptVersion(), t.login());
     }
 
     private static <T> T pick(T update, T current) {

@@ -88,7 +88,7 @@ public final class TaskService {
                     + cap + " created or queued tasks", List.of(), Map.of("limit", cap, "retry_after", 60), null);
         }
         hooks.created(task);
-        return task.withLogin(request.login());
+        return withScript(task).withLogin(request.login());
     }
 
     /** The tasks with their login settings, stored beside them, attached (one read for the lot). */
@@ -104,7 +104,12 @@ public final class TaskService {
         if (organizationId == null || taskId == null) {
             return Optional.empty();
         }
-        return repos.tasks().find(organizationId, taskId).map(t -> withLogins(organizationId, List.of(t)).get(0));
+        return repos.tasks().find(organizationId, taskId).map(this::withScript)
+                .map(t -> withLogins(organizationId, List.of(t)).get(0));
+    }
+
+    private Task withScript(Task task) {
+        return hooks.withScripts(List.of(task)).get(0);
     }
 
     /** The task or {@code TASK_NOT_FOUND}. */
@@ -125,7 +130,7 @@ public final class TaskService {
     public Page<Task> list(String organizationId, TaskQuery query) {
         Objects.requireNonNull(organizationId, "organizationId");
         Objects.requireNonNull(query, "query");
-        List<Task> items = repos.tasks().list(organizationId, query);
+        List<Task> items = hooks.withScripts(repos.tasks().list(organizationId, query));
         long total = countFor(organizationId, query, items.size());
         return Page.of(withLogins(organizationId, items), query.page(), total);
     }
@@ -149,7 +154,7 @@ public final class TaskService {
             }
             Task merged = TaskMerge.merge(current, request, validator, now());
             if (repos.tasks().updateRequest(merged, current.status())) {
-                return merged;
+                return withScript(merged);
             }
         }
         throw concurrentChange(taskId);
@@ -193,7 +198,7 @@ public final class TaskService {
     }
 
     private List<StepDetails> stepDetails(Task task, StepQuery query) {
-        List<Step> steps = repos.steps().listByTask(task.taskId(), query.statuses());
+        List<Step> steps = hooks.withModes(task.taskId(), repos.steps().listByTask(task.taskId(), query.statuses()));
         Map<String, List<ActionRecord>> actions = query.includeActions()
                 ? groupBy(repos.actions().listByTask(task.taskId()), ActionRecord::stepId) : Map.of();
         Map<String, List<Artifact>> shots = query.includeScreenshots()
@@ -235,8 +240,16 @@ public final class TaskService {
 
     public TaskAnalytics analytics(String organizationId, String taskId) {
         Task task = get(organizationId, taskId);
-        return TaskAnalyticsCalculator.compute(task, repos.steps().listByTask(taskId, Set.of()),
+        TaskAnalytics computed = TaskAnalyticsCalculator.compute(task, repos.steps().listByTask(taskId, Set.of()),
                 repos.actions().listByTask(taskId), repos.artifacts().listByTask(organizationId, taskId), now());
+        Map<String, Object> replay = hooks.replayMetrics(taskId);
+        if (replay.isEmpty()) {
+            return computed;
+        }
+        Map<String, Object> steps = new java.util.LinkedHashMap<>(computed.stepMetrics());
+        steps.putAll(replay);
+        return new TaskAnalytics(computed.taskId(), computed.taskMetrics(), steps, computed.actionMetrics(),
+                computed.resourceMetrics(), computed.errorAnalysis(), computed.generatedAt());
     }
 
     /** Microseconds: both backends store them, so what we return equals what a re-read gives. */

@@ -86,6 +86,7 @@ final class BlockRules {
             case "navigation", "task" -> {
                 requireText(params, "url", who, errors);
                 requireText(params, "navigation_goal", who, errors);
+                checkRunMode(params, who, errors);
             }
             case "extraction" -> requireText(params, "data_extraction_goal", who, errors);
             case "loop" -> {
@@ -103,6 +104,7 @@ final class BlockRules {
             case "login" -> {
                 requireText(params, "url", who, errors);
                 requireText(params, "credential_id", who, errors);
+                checkRunMode(params, who, errors);
             }
             default -> throw new IllegalStateException("unchecked block type " + type);
         }
@@ -118,6 +120,21 @@ final class BlockRules {
             errors.add(who + ": Missing '" + name + "' parameter");
         } else if (!value.isTextual() || value.asText().isBlank()) {
             errors.add(who + ": Parameter '" + name + "' must be a non-blank string");
+        }
+    }
+
+    /** run_mode is a constant (a template could not be checked before the run); cache_key may be a template. */
+    private static void checkRunMode(JsonNode params, String who, List<String> errors) {
+        JsonNode value = params.get("run_mode");
+        if (value != null && !value.isNull() && !(value.isTextual()
+                && Set.of("agent", "replay", "auto").contains(value.asText().strip().toLowerCase(Locale.ROOT)))) {
+            errors.add(who + ": Parameter 'run_mode' must be one of agent, replay, auto");
+        }
+        JsonNode key = params.get("cache_key");
+        if (key != null && !key.isNull() && (!key.isTextual() || key.asText().isBlank()
+                || key.asText().length() > io.skyvern.task.TaskValidator.MAX_CACHE_KEY_LENGTH)) {
+            errors.add(who + ": Parameter 'cache_key' must be a non-blank string of at most "
+                    + io.skyvern.task.TaskValidator.MAX_CACHE_KEY_LENGTH + " characters");
         }
     }
 

@@ -23,7 +23,7 @@ final class DefinitionShape {
     private static final Set<String> CONNECTION = Set.of("source", "target", "condition");
     private static final Set<String> AGENT = Set.of("url", "navigation_goal", "navigation_payload",
             "data_extraction_goal", "data_schema", "max_steps", "error_code_mapping", "credential_id",
-            "totp_identifier", "totp_verification_url");
+            "totp_identifier", "totp_verification_url", "run_mode", "cache_key");
     private static final Map<String, Set<String>> PARAMETERS = Map.of(
             "navigation", AGENT,
             "task", AGENT,
@@ -35,7 +35,7 @@ final class DefinitionShape {
             "http_request", Set.of("method", "url", "headers", "body", "timeout_seconds"),
             "text_prompt", Set.of("prompt", "json_schema"),
             "login", Set.of("url", "navigation_goal", "navigation_payload", "max_steps", "error_code_mapping",
-                    "credential_id", "totp_identifier", "totp_verification_url"));
+                    "credential_id", "totp_identifier", "totp_verification_url", "run_mode", "cache_key"));
 
     private DefinitionShape() {
     }

@@ -43,6 +43,11 @@ final class RunRequestChecks {
                 && WorkflowValidator.jsonLength(request.parameters()) > WorkflowValidator.MAX_DOCUMENT_CHARS) {
             errors.add("parameters too large (max " + WorkflowValidator.MAX_DOCUMENT_CHARS + " characters as JSON)");
         }
+        String key = request.cacheKey();
+        if (key != null && (key.isBlank() || key.length() > io.skyvern.task.TaskValidator.MAX_CACHE_KEY_LENGTH)) {
+            errors.add("cache_key must be non-blank and at most " + io.skyvern.task.TaskValidator.MAX_CACHE_KEY_LENGTH
+                    + " characters");
+        }
         if (request.login().credentialId().isPresent()) {
             errors.add("credential_id is set on a block, not on a run");
         }

@@ -40,6 +40,11 @@ public interface WorkflowRunHooks {
     }
 
     /** The login settings of these runs of the organisation (absent: none). */
+    /** The block runs with their run mode, cache key and script (same order); unchanged when scripts are not kept. */
+    default java.util.List<WorkflowRunBlock> blocksWithScripts(java.util.List<WorkflowRunBlock> blocks) {
+        return blocks;
+    }
+
     default Map<String, LoginSettings> loginSettings(String organizationId, Collection<String> runIds) {
         return Map.of();
     }

@@ -160,7 +160,7 @@ public final class WorkflowService {
     public WorkflowRunDetails getRun(String organizationId, String workflowId, String runId,
                                      boolean includeBlocks, boolean includeLogs) {
         WorkflowRun run = requireRun(organizationId, workflowId, runId);
-        return new WorkflowRunDetails(run, includeBlocks ? runs.blocksOf(runId) : List.of(),
+        return new WorkflowRunDetails(run, includeBlocks ? hooks.blocksWithScripts(runs.blocksOf(runId)) : List.of(),
                 includeLogs ? runs.logsOf(runId) : List.of());
     }
 

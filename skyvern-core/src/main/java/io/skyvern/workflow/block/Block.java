@@ -18,10 +18,29 @@ public sealed interface Block {
     boolean continueOnFailure();
 
     /** The agent's parameters shared by navigation and task blocks (all raw templates). */
+    /**
+     * {@code runMode} (agent, replay or auto; null node: the run's) and {@code cacheKey} (a template
+     * over the block's payload; null node: the run's key with the block id, else derived) choose the
+     * script the block replays or records, as a task's do.
+     */
     record AgentParameters(JsonNode url, JsonNode navigationGoal, JsonNode navigationPayload,
                            JsonNode dataExtractionGoal, JsonNode dataSchema, JsonNode maxSteps,
                            JsonNode errorCodeMapping, JsonNode credentialId, JsonNode totpIdentifier,
-                           JsonNode totpVerificationUrl) {
+                           JsonNode totpVerificationUrl, JsonNode runMode, JsonNode cacheKey) {
+        public AgentParameters {
+            runMode = runMode == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : runMode;
+            cacheKey = cacheKey == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : cacheKey;
+        }
+
+        /** Without replay settings (the run's apply). */
+        public AgentParameters(JsonNode url, JsonNode navigationGoal, JsonNode navigationPayload,
+                               JsonNode dataExtractionGoal, JsonNode dataSchema, JsonNode maxSteps,
+                               JsonNode errorCodeMapping, JsonNode credentialId, JsonNode totpIdentifier,
+                               JsonNode totpVerificationUrl) {
+            this(url, navigationGoal, navigationPayload, dataExtractionGoal, dataSchema, maxSteps, errorCodeMapping,
+                    credentialId, totpIdentifier, totpVerificationUrl, null, null);
+        }
+
         /** Without login settings. */
         public AgentParameters(JsonNode url, JsonNode navigationGoal, JsonNode navigationPayload,
                                JsonNode dataExtractionGoal, JsonNode dataSchema, JsonNode maxSteps,

@@ -84,7 +84,8 @@ public final class BlockParser {
         }
         return new Block.AgentParameters(f.optional("url"), goal, f.optional("navigation_payload"), extraction,
                 f.optional("data_schema"), f.optional("max_steps"), f.optional("error_code_mapping"),
-                f.optional("credential_id"), f.optional("totp_identifier"), f.optional("totp_verification_url"));
+                f.optional("credential_id"), f.optional("totp_identifier"), f.optional("totp_verification_url"),
+                f.optional("run_mode"), f.optional("cache_key"));
     }
 
     /** A login block: url and credential_id required; the goal has a default. */
@@ -94,7 +95,7 @@ public final class BlockParser {
                 ? com.fasterxml.jackson.databind.node.TextNode.valueOf(Block.LoginBlock.DEFAULT_GOAL) : goal,
                 f.optional("navigation_payload"), NullNode.getInstance(), NullNode.getInstance(),
                 f.optional("max_steps"), f.optional("error_code_mapping"), f.required("credential_id"),
-                f.optional("totp_identifier"), f.optional("totp_verification_url"));
+                f.optional("totp_identifier"), f.optional("totp_verification_url"), f.optional("run_mode"), f.optional("cache_key"));
     }
 
     private static List<Connection> parseConnections(JsonNode definition, Map<String, Block> blocks,

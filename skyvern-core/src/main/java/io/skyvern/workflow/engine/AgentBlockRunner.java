@@ -25,14 +25,16 @@ final class AgentBlockRunner {
     private final TemplateRenderer renderer;
     private final AgentLoop agent;
     private final BlockLogins logins;
+    private final BlockScripts scripts;
 
-    AgentBlockRunner(TemplateRenderer renderer, AgentLoop agent, BlockLogins logins) {
+    AgentBlockRunner(TemplateRenderer renderer, AgentLoop agent, BlockLogins logins, BlockScripts scripts) {
         this.renderer = renderer;
         this.agent = agent;
         this.logins = logins;
+        this.scripts = scripts;
     }
 
-    BlockOutcome run(Block.AgentParameters p, boolean navigation, BlockInvocation invocation) {
+    BlockOutcome run(String blockId, Block.AgentParameters p, boolean navigation, BlockInvocation invocation) {
         if (agent == null) {
             return new BlockOutcome.Failed("No LLM is configured: navigation and task blocks cannot run");
         }
@@ -55,9 +57,17 @@ final class AgentBlockRunner {
                 text(renderer.render(p.dataExtractionGoal(), ctx)), payload,
                 nullIfNull(renderer.render(p.dataSchema(), ctx)), codes,
                 maxSteps.canConvertToInt() && maxSteps.asInt() > 0 ? maxSteps.asInt() : DEFAULT_MAX_STEPS, secrets);
+        BlockScripts.Plan script;
+        try {
+            script = scripts.plan(invocation, blockId, text(renderer.render(p.runMode(), ctx)),
+                    text(renderer.render(p.cacheKey(), ctx)), agentGoal);
+        } catch (SkyvernException e) {
+            return new BlockOutcome.Failed(e.getMessage());
+        }
         BrowserSession session = invocation.session().get();
         AgentResult result = agent.run(agentGoal, session, invocation.control(), invocation.agentRecorder(),
-                invocation.downloadDir());
+                invocation.downloadDir(), script.run());
+        script.finish(result);
         BlockUsage usage = usage(result.usage());
         if (result instanceof AgentResult.Completed done) {
             ObjectNode out = Json.mapper().createObjectNode();

@@ -28,9 +28,9 @@ final class DefaultBlockExecutor implements BlockExecutor {
     private final Clock clock;
 
     DefaultBlockExecutor(TemplateRenderer renderer, AgentLoop agent, LlmClient llm, Clock clock,
-                         boolean allowPrivateNetwork, BlockLogins logins) {
+                         boolean allowPrivateNetwork, BlockLogins logins, BlockScripts scripts) {
         this.renderer = renderer;
-        this.agentBlocks = new AgentBlockRunner(renderer, agent, logins);
+        this.agentBlocks = new AgentBlockRunner(renderer, agent, logins, scripts);
         this.http = new HttpRequestRunner(renderer, allowPrivateNetwork);
         this.textPrompts = new TextPromptRunner(renderer, llm);
         this.clock = clock;
@@ -39,11 +39,11 @@ final class DefaultBlockExecutor implements BlockExecutor {
     @Override
     public BlockOutcome execute(Block block, BlockInvocation invocation) {
         if (block instanceof Block.NavigationBlock nav) {
-            return agentBlocks.run(nav.agent(), true, invocation);
+            return agentBlocks.run(nav.id(), nav.agent(), true, invocation);
         } else if (block instanceof Block.TaskBlock task) {
-            return agentBlocks.run(task.agent(), false, invocation);
+            return agentBlocks.run(task.id(), task.agent(), false, invocation);
         } else if (block instanceof Block.LoginBlock login) {
-            return agentBlocks.run(login.agent(), true, invocation);
+            return agentBlocks.run(login.id(), login.agent(), true, invocation);
         } else if (block instanceof Block.ExtractionBlock extraction) {
             return agentBlocks.extract(extraction, invocation);
         } else if (block instanceof Block.CodeBlock code) {

@@ -36,7 +36,13 @@ public final class WorkflowEngine {
     /** The production engine whose agent blocks may sign in ({@code logins}: the credential store). */
     public WorkflowEngine(BrowserManager browsers, AgentLoop agent, LlmClient llm, Clock clock,
                           boolean allowPrivateNetwork, BlockLogins logins) {
-        this(new DefaultBlockExecutor(new TemplateRenderer(), agent, llm, clock, allowPrivateNetwork, logins),
+        this(browsers, agent, llm, clock, allowPrivateNetwork, logins, BlockScripts.NONE);
+    }
+
+    /** The production engine whose agent blocks sign in and replay or record scripts ({@code scripts}). */
+    public WorkflowEngine(BrowserManager browsers, AgentLoop agent, LlmClient llm, Clock clock,
+                          boolean allowPrivateNetwork, BlockLogins logins, BlockScripts scripts) {
+        this(new DefaultBlockExecutor(new TemplateRenderer(), agent, llm, clock, allowPrivateNetwork, logins, scripts),
                 browsers, clock);
     }
 

@@ -36,6 +36,10 @@ public final class HealthRoutes implements ApiRouteGroup {
     private final boolean production;
     private final AtomicLong queueDepth = new AtomicLong();
     private final Map<String, AtomicLong> runs = new ConcurrentHashMap<>();
+    private final AtomicLong replayedSteps = new AtomicLong();
+    private final AtomicLong healedSteps = new AtomicLong();
+    private final AtomicLong callsSaved = new AtomicLong();
+    private final AtomicLong tokensSaved = new AtomicLong();
 
     public HealthRoutes(Skyvern skyvern, HttpMetrics metrics, boolean production) {
         this.skyvern = skyvern;
@@ -44,6 +48,16 @@ public final class HealthRoutes implements ApiRouteGroup {
         Gauge.builder("skyvern_queue_depth", queueDepth, AtomicLong::get)
                 .description("Runs waiting for a worker").register(metrics.registry());
         STATUSES.forEach(this::gauge);
+        Gauge.builder("skyvern_steps_by_mode", replayedSteps, AtomicLong::get).tag("mode", "replayed")
+                .description("Task steps run from a script (replayed) or healed by the model").register(metrics.registry());
+        Gauge.builder("skyvern_steps_by_mode", healedSteps, AtomicLong::get).tag("mode", "healed")
+                .description("Task steps run from a script (replayed) or healed by the model").register(metrics.registry());
+        Gauge.builder("skyvern_replay_model_calls_saved", callsSaved, AtomicLong::get)
+                .description("Model calls the recordings spent on the steps replays ran without the model")
+                .register(metrics.registry());
+        Gauge.builder("skyvern_replay_tokens_saved", tokensSaved, AtomicLong::get)
+                .description("Tokens (input + output) the recordings spent on the steps replays ran without the model")
+                .register(metrics.registry());
     }
 
     private AtomicLong gauge(String status) {
@@ -88,6 +102,11 @@ public final class HealthRoutes implements ApiRouteGroup {
             Map<String, Long> counts = skyvern.runCountsByStatus();
             STATUSES.forEach(s -> gauge(s).set(0));
             counts.forEach((status, n) -> gauge(status).set(n));
+            io.skyvern.script.ReplaySavings saved = skyvern.scripts().totalSavings();
+            replayedSteps.set(saved.replayedSteps());
+            healedSteps.set(saved.healedSteps());
+            callsSaved.set(saved.modelCallsSaved());
+            tokensSaved.set(saved.tokensSaved());
         } catch (RuntimeException e) {
             // Metrics stay scrapeable while the database is down; the gauges keep their last values.
         }

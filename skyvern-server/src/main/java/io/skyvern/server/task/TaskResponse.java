@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * A task on the wire; steps, artifacts and logs appear only when asked for. Its login settings are
  * echoed (a credential id, an identifier and a URL), never a secret value: payload TOTP secrets
- * are hidden.
+ * are hidden. {@code run_mode} and {@code cache_key} are as created (cache_key null: derived);
+ * {@code script_id}/{@code script_version} name the script the run replayed or recorded (null until
+ * known).
  */
 public record TaskResponse(String taskId, String organizationId, String status, String priority, String url,
                            String title, String navigationGoal, String dataExtractionGoal,
@@ -24,7 +26,8 @@ public record TaskResponse(String taskId, String organizationId, String status, 
                            String browserSessionId, String credentialId, String totpIdentifier,
                            String totpVerificationUrl, String workflowRunId, JsonNode extractedInformation,
                            String failureReason, Instant createdAt, Instant modifiedAt, Instant startedAt,
-                           Instant completedAt,
+                           Instant completedAt, String runMode, String cacheKey, String scriptId,
+                           Integer scriptVersion,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<StepResponse> steps,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<ArtifactResponse> artifacts,
                            @JsonInclude(JsonInclude.Include.NON_NULL) List<LogResponse> logs) {
@@ -49,6 +52,7 @@ public record TaskResponse(String taskId, String organizationId, String status, 
                 t.extractedInformationSchema(), t.errorCodeMapping(), t.webhookCallbackUrl(), t.maxSteps(),
                 t.browserSessionId(), login.credentialId().orElse(null), login.totpIdentifier().orElse(null),
                 login.totpVerificationUrl().orElse(null), t.workflowRunId(), t.extractedInformation(), t.failureReason(), t.createdAt(),
-                t.modifiedAt(), t.startedAt(), t.completedAt(), steps, artifacts, logs);
+                t.modifiedAt(), t.startedAt(), t.completedAt(), t.runMode(), t.cacheKey(), t.scriptId(),
+                t.scriptVersion(), steps, artifacts, logs);
     }
 }
