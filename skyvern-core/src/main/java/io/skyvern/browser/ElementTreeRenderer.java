@@ -194,6 +194,7 @@ public final class ElementTreeRenderer {
     /** A table row as one line: its cells' text, controls written in place, separated by bars. */
     private static Line row(List<ElementNode> nodes, int at, int end, boolean[] used, NodeFormatter formatter) {
         used[at] = true;
+        formatter.inRow(true);
         StringBuilder sb = new StringBuilder(indent(nodes.get(at).depth())).append('|');
         for (int k = at + 1; k < end; k++) {
             if (used[k]) {
@@ -210,6 +211,7 @@ public final class ElementTreeRenderer {
             used[k] = true;
             sb.append(' ').append(shown).append(" |");
         }
+        formatter.inRow(false);
         return new Line(sb.toString(), end - at);
     }
 
