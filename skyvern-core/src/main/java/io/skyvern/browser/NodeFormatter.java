@@ -71,8 +71,7 @@ final class NodeFormatter {
         if (name.isBlank()) {
             return node;
         }
-        return new ElementNode(node.id(), node.tag(), node.attributes(), name.strip(), node.label(), node.options(),
-                node.depth(), node.frame(), node.interactable());
+        return node.withText(name.strip());
     }
 
     private void appendAttribute(StringBuilder sb, ElementNode node, String name, String value) {

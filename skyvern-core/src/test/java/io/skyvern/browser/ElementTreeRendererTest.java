@@ -110,7 +110,7 @@ class ElementTreeRendererTest {
         assertThat(renderer.renderNode(checked))
                 .isEqualTo("<input id=e6 label=Express type=radio value=express checked required>\n");
         assertThat(renderer.renderNode(select)).isEqualTo("<select id=e7>Japan (selected)</select>\n");
-        assertThat(renderer.renderNode(tracking)).isEqualTo("<a id=e8 href=\"https://ads.example.net/click?…\">Buy now</a>\n");
+        assertThat(renderer.renderNode(tracking)).isEqualTo("<a id=e8 href=\"https://ads.example.net/…\">Buy now</a>\n");
     }
 
     @Test
@@ -141,7 +141,7 @@ class ElementTreeRendererTest {
 
         assertThat(renderer.render(nodes).text()).isEqualTo("""
                 | Order | Total |
-                | <a id=e2 href=/o/18342>#18342</a> | $120.00 | <button id=e3>More actions</button> |
+                | <a id=e2>#18342</a> | $120.00 | <button id=e3>More actions</button> |
                 """);
     }
 

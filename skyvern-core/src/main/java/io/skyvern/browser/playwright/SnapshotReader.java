@@ -68,7 +68,7 @@ final class SnapshotReader {
             }
             nodes.add(new ElementNode(n.path("id").asText(), n.path("tag").asText(), attrs,
                     n.path("text").asText(), n.path("label").asText(), options, n.path("depth").asInt(),
-                    n.path("frame").asText(), n.path("interactable").asBoolean()));
+                    n.path("frame").asText(), n.path("interactable").asBoolean(), n.path("screen").asInt(0)));
         }
         return new Raw(root.path("url").asText(), root.path("title").asText(), root.path("htmlSize").asInt(), nodes,
                 root.path("sinceMutation").asDouble(-1), root.path("animating").asDouble(0));
