@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * One turn of the agent loop: snapshot, LLM call, actions. Timings in milliseconds; {@code settleMs}
  * is the part of {@code snapshotMs} spent waiting for the page to settle, {@code settleWaitedFor}
- * what it waited for.
+ * what it waited for; {@code imageBytes} the bytes of the images sent to the model in the step.
  */
 public record Step(
         String stepId,
@@ -29,10 +29,21 @@ public record Step(
         Instant startedAt,
         Instant completedAt,
         long settleMs,
-        String settleWaitedFor) {
+        String settleWaitedFor,
+        long imageBytes) {
 
     public Step {
         settleWaitedFor = settleWaitedFor == null ? "" : settleWaitedFor;
+    }
+
+    /** A step that sent the model no image (or was recorded before image bytes were). */
+    public Step(String stepId, String taskId, String organizationId, int order, int retryIndex, StepStatus status,
+                String url, JsonNode output, String failureReason, long inputTokens, long outputTokens, double cost,
+                long llmMs, long snapshotMs, long actionMs, Instant createdAt, Instant startedAt, Instant completedAt,
+                long settleMs, String settleWaitedFor) {
+        this(stepId, taskId, organizationId, order, retryIndex, status, url, output, failureReason, inputTokens,
+                outputTokens, cost, llmMs, snapshotMs, actionMs, createdAt, startedAt, completedAt, settleMs,
+                settleWaitedFor, 0);
     }
 
     /** A step without settle timings (not started, abandoned, or recorded before they existed). */
