@@ -90,6 +90,10 @@ public final class ElementTreeRenderer {
             RenderedLine last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (line.text().isEmpty() && last != null) {
                 out.set(out.size() - 1, new RenderedLine(last.text(), last.nodes() + line.nodes(), last.screen()));
+            } else if (last != null && isSeparator(line.text())) {
+                // a breadcrumb's "/" or "›" goes after the crumb before it, not on a dashed line of its own
+                String sep = line.text().strip().replaceFirst("^- ", "");
+                out.set(out.size() - 1, new RenderedLine(last.text() + " " + sep, last.nodes() + line.nodes(), last.screen()));
             } else if (last != null && isControlLine(last.text()) && isControlLine(line.text())
                     && indentOf(last.text()) == indentOf(line.text())
                     && last.text().startsWith("- ", indentOf(last.text())) == line.text().startsWith("- ", indentOf(line.text()))
@@ -105,6 +109,12 @@ public final class ElementTreeRenderer {
     }
 
     static final int MAX_JOINED = 200;
+
+    /** A short line of punctuation only ({@code - /}, {@code ›}, {@code |}): a separator between items. */
+    static boolean isSeparator(String line) {
+        String t = line.strip().replaceFirst("^- ", "");
+        return !t.isEmpty() && t.length() <= 3 && t.codePoints().noneMatch(Character::isLetterOrDigit) && !t.startsWith("<");
+    }
 
     private static boolean isControlLine(String line) {
         String t = line.strip();

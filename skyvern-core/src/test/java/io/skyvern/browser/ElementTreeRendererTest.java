@@ -128,6 +128,16 @@ class ElementTreeRendererTest {
     }
 
     @Test
+    void a_breadcrumb_separator_follows_its_crumb_instead_of_taking_a_line() {
+        List<ElementNode> nodes = List.of(
+                node("e1", "a", attrs("href", "/"), "Home", "", 0),
+                node("", "li", Map.of(), "/", "", 0),
+                node("", "li", Map.of(), "Jackets", "", 0));
+
+        assertThat(renderer.render(nodes).text()).isEqualTo("<a id=e1 href=\"/\">Home</a> /\n- Jackets\n");
+    }
+
+    @Test
     void a_table_row_is_one_line_of_cells_with_its_controls() {
         List<ElementNode> nodes = List.of(
                 node("", "tr", Map.of(), "", "", 0),
