@@ -2,9 +2,11 @@ package io.skyvern.browser.playwright;
 
 import com.sun.net.httpserver.HttpServer;
 import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.ElementBox;
 import io.skyvern.browser.ElementNode;
 import io.skyvern.browser.PageSnapshot;
 import io.skyvern.browser.SessionOptions;
+import io.skyvern.browser.SetOfMarks;
 import io.skyvern.config.BrowserConfig;
 import io.skyvern.llm.TokenCounter;
 import org.junit.jupiter.api.AfterAll;
@@ -16,6 +18,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +89,10 @@ class PageBudgetIT {
 
             session.scroll(0, 100_000);
             PageSnapshot bottom = session.snapshot();
+            for (int i = 0; i < 20 && !bottom.renderedTree().contains("#18399"); i++) {
+                session.waitFor(Duration.ofMillis(250));   // a wheel scroll lands a frame or two later
+                bottom = session.snapshot();
+            }
             assertThat(bottom.renderedTree()).as(bottom.renderedTree()).contains("#18399")
                     .containsPattern("… \\d+ more rows.* above; scroll up to see them");
             ElementNode more = bottom.interactables().stream().filter(e -> e.text().equals("Load more orders"))
@@ -93,6 +101,24 @@ class PageBudgetIT {
 
             session.click(more.id());
             assertThat(session.snapshot().renderedTree()).contains("All orders loaded");
+        }
+    }
+
+    @Test
+    void the_model_image_marks_only_elements_on_screen_and_is_a_jpeg_at_most_1280_wide() {
+        try (BrowserSession session = manager.openSession(SessionOptions.fresh())) {
+            session.navigate("http://127.0.0.1:" + server.getAddress().getPort() + "/orders");
+            PageSnapshot s = session.snapshot();
+            List<ElementBox> boxes = session.visibleBoxes();
+
+            String search = s.interactables().get(0).id();
+            String loadMore = s.interactables().get(s.interactables().size() - 1).id();
+            assertThat(boxes).extracting(ElementBox::id).contains(search).doesNotContain(loadMore);
+            assertThat(boxes).allMatch(b -> b.y() < 800 && b.y() + b.height() > 0);
+
+            SetOfMarks.Marked marked = SetOfMarks.draw(session.screenshot(), boxes);
+            assertThat(marked.mediaType()).isEqualTo("image/jpeg");
+            assertThat(marked.bytes().length).isPositive();
         }
     }
 }
