@@ -2,10 +2,15 @@ package io.skyvern.agent;
 
 import io.skyvern.artifact.ArtifactType;
 import io.skyvern.browser.BrowserSession;
+import io.skyvern.browser.ElementBox;
 import io.skyvern.browser.PageSnapshot;
+import io.skyvern.browser.SetOfMarks;
 import io.skyvern.common.ErrorCode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.llm.LlmClient;
+import io.skyvern.llm.LlmContent;
+import io.skyvern.llm.LlmMessage;
+import io.skyvern.llm.LlmRole;
 import io.skyvern.llm.LlmJson;
 import io.skyvern.llm.LlmRequest;
 import io.skyvern.llm.LlmResponse;
@@ -157,7 +162,8 @@ public final class AgentLoop {
     }
 
     /** The page as it is now, after it settled, with the events since the last step's actions. */
-    record Observation(PageSnapshot snapshot, String tree, byte[] screenshot, List<String> pageEvents) {
+    record Observation(PageSnapshot snapshot, String tree, byte[] screenshot, List<String> pageEvents,
+                       Optional<SetOfMarks.Marked> forModel) {
     }
 
     private Observation observe(String stepId, AgentRun run, StepMeter meter) {
@@ -169,7 +175,18 @@ public final class AgentLoop {
         String tree = run.secrets.redact(snapshot.renderedTree());
         run.recorder.artifact(stepId, ArtifactType.SCREENSHOT_BEFORE, screenshot);
         run.recorder.artifact(stepId, ArtifactType.ELEMENT_TREE, utf8(tree));
-        return new Observation(snapshot, tree, screenshot, events);
+        Optional<SetOfMarks.Marked> forModel = options.vision()
+                ? Optional.of(SetOfMarks.draw(screenshot, boxes(run.session))) : Optional.empty();
+        return new Observation(snapshot, tree, screenshot, events, forModel);
+    }
+
+    /** The on-screen elements to mark; none when the page cannot say (it navigated meanwhile). */
+    private static List<ElementBox> boxes(BrowserSession session) {
+        try {
+            return session.visibleBoxes();
+        } catch (SkyvernException e) {
+            return List.of();
+        }
     }
 
     private ModelAnswer decide(String stepId, int stepNumber, Observation seen, AgentRun run, StepMeter meter) {
@@ -183,8 +200,11 @@ public final class AgentLoop {
         String previousAnswer = null;
         for (int attempt = 1; attempt <= 2; attempt++) {
             LlmRequest.Builder request = LlmRequest.builder().system(prompt.system());
-            if (options.vision()) {
-                request.user(prompt.user(), seen.screenshot());
+            if (seen.forModel().isPresent()) {
+                SetOfMarks.Marked image = seen.forModel().get();
+                request.message(new LlmMessage(LlmRole.USER, List.of(new LlmContent.Text(prompt.user()),
+                        new LlmContent.Image(image.bytes(), image.mediaType()))));
+                meter.image(image.bytes().length);
             } else {
                 request.user(prompt.user());
             }

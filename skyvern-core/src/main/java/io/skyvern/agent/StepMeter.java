@@ -13,6 +13,7 @@ final class StepMeter {
     private long snapshotMs;
     private long actionMs;
     private SettleReport settle = SettleReport.NONE;
+    private long imageBytes;
 
     void llmCall(LlmResponse response, long millis) {
         add(response.inputTokens(), response.outputTokens(), response.cost());
@@ -34,12 +35,17 @@ final class StepMeter {
         settle = report;
     }
 
+    /** An image sent to the model (the set-of-marks screenshot), counted in the step's record. */
+    void image(long bytes) {
+        imageBytes += bytes;
+    }
+
     void action(long millis) {
         actionMs += millis;
     }
 
     StepResult result(boolean completed, String failureReason, JsonNode output, boolean stopped, String mode) {
         return new StepResult(completed, failureReason, inputTokens, outputTokens, cost, llmMs, snapshotMs, actionMs,
-                output, settle.waitedMs(), settle.waitedFor(), stopped, mode);
+                output, settle.waitedMs(), settle.waitedFor(), stopped, mode, imageBytes);
     }
 }

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * how long the snapshot waited for the page to settle and what it waited for, and how its actions
  * were chosen ({@link #AGENT}, {@link #REPLAYED} from a script, or {@link #HEALED}). {@code stopped}:
  * the run was stopped (canceled, out of time) while the step was open, so the step did not fail, it
- * was cut short.
+ * was cut short. {@code imageBytes}: the bytes of the images sent to the model (0 without vision).
  */
 public record StepResult(boolean completed, String failureReason, long inputTokens, long outputTokens, double cost,
                          long llmMs, long snapshotMs, long actionMs, JsonNode output, long settleMs,
-                         String settleWaitedFor, boolean stopped, String mode) {
+                         String settleWaitedFor, boolean stopped, String mode, long imageBytes) {
     /** The step's actions came from the model. */
     public static final String AGENT = "agent";
     /** The step's actions came from a script, without the model. */
@@ -22,6 +22,13 @@ public record StepResult(boolean completed, String failureReason, long inputToke
     public StepResult {
         settleWaitedFor = settleWaitedFor == null ? "" : settleWaitedFor;
         mode = mode == null ? AGENT : mode;
+    }
+
+    public StepResult(boolean completed, String failureReason, long inputTokens, long outputTokens, double cost,
+                      long llmMs, long snapshotMs, long actionMs, JsonNode output, long settleMs,
+                      String settleWaitedFor, boolean stopped, String mode) {
+        this(completed, failureReason, inputTokens, outputTokens, cost, llmMs, snapshotMs, actionMs, output, settleMs,
+                settleWaitedFor, stopped, mode, 0);
     }
 
     public StepResult(boolean completed, String failureReason, long inputTokens, long outputTokens, double cost,

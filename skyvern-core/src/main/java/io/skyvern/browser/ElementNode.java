@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param depth       nesting among the emitted nodes (0 = top level), for indentation
  * @param frame       the frame id ({@code f1}…) or empty for the main document
  * @param interactable whether actions may target this node
+ * @param screen      where the node was when the snapshot was taken, in viewport heights: 0 on
+ *                    screen, 1 within the next screen below, -1 within the one above (the page
+ *                    budget keeps what is near the screen first)
  */
 public record ElementNode(String id, String tag, Map<String, String> attributes, String text, String label,
-                          List<ElementOption> options, int depth, String frame, boolean interactable) {
+                          List<ElementOption> options, int depth, String frame, boolean interactable, int screen) {
     public ElementNode {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tag, "tag");
@@ -33,6 +36,22 @@ public record ElementNode(String id, String tag, Map<String, String> attributes,
         if (depth < 0) {
             throw new IllegalArgumentException("depth must be >= 0");
         }
+    }
+
+    /** A node on screen. */
+    public ElementNode(String id, String tag, Map<String, String> attributes, String text, String label,
+                       List<ElementOption> options, int depth, String frame, boolean interactable) {
+        this(id, tag, attributes, text, label, options, depth, frame, interactable, 0);
+    }
+
+    /** This node with another label (the renderer names a field by the swatch before it). */
+    public ElementNode withLabel(String newLabel) {
+        return new ElementNode(id, tag, attributes, text, newLabel, options, depth, frame, interactable, screen);
+    }
+
+    /** This node with another text (an icon control named by its accessible name; a tag without its text). */
+    public ElementNode withText(String newText) {
+        return new ElementNode(id, tag, attributes, newText, label, options, depth, frame, interactable, screen);
     }
 
     /** The attribute value, or empty string when absent. */

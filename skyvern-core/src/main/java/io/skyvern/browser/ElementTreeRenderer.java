@@ -3,6 +3,7 @@ package io.skyvern.browser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 /**
  * Renders snapshot nodes for the prompt, compactly: every interactable element with its id and
@@ -12,20 +13,42 @@ import java.util.Objects;
  * id="e9">View</a> |}); a control whose text a paragraph or cell already shows is written inline
  * in that text instead of on a line of its own; a text that only repeats the label of a field in
  * it (a list item or label around a checkbox) is left out, the field carrying it as {@code label};
- * attributes are formatted by {@link NodeFormatter}. The output is capped: when the next line would
- * pass the cap, a marker line says how many nodes were left out. Pure and thread-safe.
+ * attributes are formatted by {@link NodeFormatter}. A page over the token budget is fitted by
+ * {@link PageBudget} (what is on and near the screen first, the rest summarised with where it is);
+ * the output is then capped in characters, a last safety net: when the next line would pass the cap,
+ * a marker line says how many nodes were left out. Pure and thread-safe.
  */
 public final class ElementTreeRenderer {
     static final int MAX_INDENT = 8;
 
     private final int maxChars;
+    private final int pageTokens;
+    private final ToIntFunction<String> tokens;
 
+    /** A renderer with only the character cap (no token budget). */
     public ElementTreeRenderer(int maxChars) {
+        this(maxChars, 0, text -> 0);
+    }
+
+    /**
+     * @param maxChars   hard cap on the rendered text (a truncation marker ends it)
+     * @param pageTokens the page's token budget ({@link PageBudget}); 0 for none
+     * @param tokens     counts the tokens of a text (o200k in production)
+     */
+    public ElementTreeRenderer(int maxChars, int pageTokens, ToIntFunction<String> tokens) {
         if (maxChars < 200) {
             throw new IllegalArgumentException("maxChars must be >= 200, was " + maxChars);
         }
+        if (pageTokens != 0 && pageTokens < MIN_PAGE_TOKENS) {
+            throw new IllegalArgumentException("pageTokens must be 0 or >= " + MIN_PAGE_TOKENS + ", was " + pageTokens);
+        }
         this.maxChars = maxChars;
+        this.pageTokens = pageTokens;
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
+
+    /** The smallest page budget that still shows a screen of a page. */
+    public static final int MIN_PAGE_TOKENS = 500;
 
     /** The rendered text and whether it was cut. */
     public record Rendered(String text, boolean truncated) {
@@ -34,15 +57,14 @@ public final class ElementTreeRenderer {
         }
     }
 
-    /** One rendered line and how many nodes it stands for (the count a cut reports). */
-    private record Line(String text, int nodes) {
-    }
-
     public Rendered render(List<ElementNode> nodes) {
-        List<Line> lines = joinControls(lines(nodes, new NodeFormatter()));
+        List<RenderedLine> lines = joinControls(lines(nodes, new NodeFormatter()));
+        if (pageTokens > 0) {
+            lines = PageBudget.fit(lines, pageTokens, tokens);
+        }
         StringBuilder sb = new StringBuilder();
         int left = nodes.size();
-        for (Line line : lines) {
+        for (RenderedLine line : lines) {
             String marker = truncationMarker(left);
             if (sb.length() + line.text().length() + 1 + marker.length() > maxChars) {
                 sb.append(marker);
@@ -62,19 +84,23 @@ public final class ElementTreeRenderer {
      * token each. Headings stay on their own line; list items of one control each (a menu) become one
      * dashed line.
      */
-    static List<Line> joinControls(List<Line> lines) {
-        List<Line> out = new ArrayList<>(lines.size());
-        for (Line line : lines) {
-            Line last = out.isEmpty() ? null : out.get(out.size() - 1);
+    static List<RenderedLine> joinControls(List<RenderedLine> lines) {
+        List<RenderedLine> out = new ArrayList<>(lines.size());
+        for (RenderedLine line : lines) {
+            RenderedLine last = out.isEmpty() ? null : out.get(out.size() - 1);
             if (line.text().isEmpty() && last != null) {
-                out.set(out.size() - 1, new Line(last.text(), last.nodes() + line.nodes()));
+                out.set(out.size() - 1, new RenderedLine(last.text(), last.nodes() + line.nodes(), last.screen()));
+            } else if (last != null && isSeparator(line.text())) {
+                // a breadcrumb's "/" or "›" goes after the crumb before it, not on a dashed line of its own
+                String sep = line.text().strip().replaceFirst("^- ", "");
+                out.set(out.size() - 1, new RenderedLine(last.text() + " " + sep, last.nodes() + line.nodes(), last.screen()));
             } else if (last != null && isControlLine(last.text()) && isControlLine(line.text())
                     && indentOf(last.text()) == indentOf(line.text())
                     && last.text().startsWith("- ", indentOf(last.text())) == line.text().startsWith("- ", indentOf(line.text()))
                     && last.text().length() + line.text().length() - indentOf(line.text()) < MAX_JOINED) {
                 String next = line.text().strip();
                 next = next.startsWith("- ") ? next.substring(2) : next;   // a run of list items: one dash for the run
-                out.set(out.size() - 1, new Line(last.text() + " " + next, last.nodes() + line.nodes()));
+                out.set(out.size() - 1, new RenderedLine(last.text() + " " + next, last.nodes() + line.nodes(), last.screen()));
             } else {
                 out.add(line);
             }
@@ -83,6 +109,12 @@ public final class ElementTreeRenderer {
     }
 
     static final int MAX_JOINED = 200;
+
+    /** A short line of punctuation only ({@code - /}, {@code ›}, {@code |}): a separator between items. */
+    static boolean isSeparator(String line) {
+        String t = line.strip().replaceFirst("^- ", "");
+        return !t.isEmpty() && t.length() <= 3 && t.codePoints().noneMatch(Character::isLetterOrDigit) && !t.startsWith("<");
+    }
 
     private static boolean isControlLine(String line) {
         String t = line.strip();
@@ -107,8 +139,8 @@ public final class ElementTreeRenderer {
         return indent(node.depth()) + new NodeFormatter().format(node) + "\n";
     }
 
-    private List<Line> lines(List<ElementNode> nodes, NodeFormatter formatter) {
-        List<Line> lines = new ArrayList<>(nodes.size());
+    private List<RenderedLine> lines(List<ElementNode> nodes, NodeFormatter formatter) {
+        List<RenderedLine> lines = new ArrayList<>(nodes.size());
         boolean[] used = new boolean[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
             if (used[i]) {
@@ -120,16 +152,17 @@ public final class ElementTreeRenderer {
                 lines.add(row(nodes, i, end, used, formatter));
             } else if (isEmptyLabel(node) && i + 1 < nodes.size() && isField(nodes.get(i + 1))) {
                 used[i] = true;   // a swatch or custom box: the field after it says what it is
-                lines.add(new Line("", 1));
+                lines.add(new RenderedLine("", 1, node.screen()));
                 nodes = withLabel(nodes, i + 1, firstNonEmpty(node.attribute("title"), node.attribute("aria-label")));
             } else if (!node.text().isEmpty() && repeatsAFieldLabel(nodes, i, end)) {
                 used[i] = true;
-                lines.add(new Line("", 1));   // said by the field's label: no line, but counted
+                lines.add(new RenderedLine("", 1, node.screen()));   // said by the field's label: no line, but counted
             } else if (!node.text().isEmpty() && node.options().isEmpty()) {
-                lines.add(new Line(indent(node.depth()) + inline(nodes, i, end, used, formatter), countUsed(used, i, end)));
+                lines.add(new RenderedLine(indent(node.depth()) + inline(nodes, i, end, used, formatter),
+                        countUsed(used, i, end), node.screen()));
             } else {
                 used[i] = true;
-                lines.add(new Line(indent(node.depth()) + formatter.format(node), 1));
+                lines.add(new RenderedLine(indent(node.depth()) + formatter.format(node), 1, node.screen()));
             }
         }
         return lines;
@@ -163,8 +196,7 @@ public final class ElementTreeRenderer {
         }
         out.append(NodeFormatter.escapeText(text.substring(cursor)));
         // an interactable with long text: its own tag around the text
-        String open = formatter.format(new ElementNode(node.id(), node.tag(), node.attributes(), "", node.label(),
-                node.options(), node.depth(), node.frame(), node.interactable()));
+        String open = formatter.format(node.withText(""));
         return open.substring(0, open.length() - ("</" + node.tag() + ">").length()) + out + "</" + node.tag() + ">";
     }
 
@@ -192,8 +224,9 @@ public final class ElementTreeRenderer {
     }
 
     /** A table row as one line: its cells' text, controls written in place, separated by bars. */
-    private static Line row(List<ElementNode> nodes, int at, int end, boolean[] used, NodeFormatter formatter) {
+    private static RenderedLine row(List<ElementNode> nodes, int at, int end, boolean[] used, NodeFormatter formatter) {
         used[at] = true;
+        formatter.inRow(true);
         StringBuilder sb = new StringBuilder(indent(nodes.get(at).depth())).append('|');
         for (int k = at + 1; k < end; k++) {
             if (used[k]) {
@@ -210,7 +243,8 @@ public final class ElementTreeRenderer {
             used[k] = true;
             sb.append(' ').append(shown).append(" |");
         }
-        return new Line(sb.toString(), end - at);
+        formatter.inRow(false);
+        return new RenderedLine(sb.toString(), end - at, nodes.get(at).screen());
     }
 
     /** Whether the text of node {@code at} only repeats the label of a field inside it or right after it. */
@@ -240,8 +274,7 @@ public final class ElementTreeRenderer {
             return nodes;
         }
         List<ElementNode> copy = new ArrayList<>(nodes);
-        copy.set(at, new ElementNode(f.id(), f.tag(), f.attributes(), f.text(), label, f.options(), f.depth(), f.frame(),
-                f.interactable()));
+        copy.set(at, f.withLabel(label));
         return copy;
     }
 

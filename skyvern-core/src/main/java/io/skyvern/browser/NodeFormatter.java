@@ -10,21 +10,30 @@ import java.util.Set;
  * placeholder="Email">}, leaving out what says nothing: {@code checked="false"} (a checked box says
  * {@code checked}), boolean attributes spelled out, a {@code value} or {@code title} that repeats the
  * visible text, a select's {@code selected} attribute (its options mark it), {@code href}s that go
- * nowhere ({@code #}, {@code javascript:}), the query strings of long links to other sites
+ * nowhere ({@code #}, {@code javascript:}), long hrefs but for the origin of another site's
  * (tracking parameters the model never needs), an href the link just before already showed (a product
  * card's title, image and rating all link to the product) and a {@code name} that only repeats the
- * field's label ({@code checkout[email]} on "Email") or belongs to a checkbox or a labelled radio. One formatter per
+ * field's label ({@code checkout[email]} on "Email") or belongs to a checkbox or a labelled radio; links in
+ * table rows go without href (fifty {@code /admin/orders/5600002409221} cost a thousand tokens; the row's
+ * text says which record a link opens and a click takes its id). One formatter per
  * rendering: it remembers the last href it wrote, so it is not thread-safe.
  */
 final class NodeFormatter {
     private String lastHref = "";
+    /** Inside a table row, links go unaddressed: the row's text names the record, and a click takes the id. */
+    private boolean inRow;
 
     static final Set<String> VOID_TAGS = Set.of("input", "img", "br", "hr", "area", "iframe");
     private static final Set<String> FLAGS = Set.of("disabled", "required", "readonly", "multiple", "contenteditable");
     /** Options shown for one select; the model can still choose any other by its label. */
     static final int MAX_OPTIONS = 15;
-    /** Longer links are cut: goto_url takes the link's element_id and follows its full href. */
+    /** Longer hrefs are dropped or shown as their origin: goto_url takes the link's element_id and follows its full href. */
     private static final int MAX_HREF = 40;
+
+    /** Whether what is formatted next lies in a table row (its links are written without href). */
+    void inRow(boolean inRow) {
+        this.inRow = inRow;
+    }
 
     /** The opening tag with its attributes, and for a non-void tag its text and closing tag. */
     String format(ElementNode node) {
@@ -62,8 +71,7 @@ final class NodeFormatter {
         if (name.isBlank()) {
             return node;
         }
-        return new ElementNode(node.id(), node.tag(), node.attributes(), name.strip(), node.label(), node.options(),
-                node.depth(), node.frame(), node.interactable());
+        return node.withText(name.strip());
     }
 
     private void appendAttribute(StringBuilder sb, ElementNode node, String name, String value) {
@@ -94,7 +102,7 @@ final class NodeFormatter {
                 }
             }
             case "href" -> {
-                String href = href(value);
+                String href = inRow ? "" : href(value);
                 if (!href.isEmpty() && !href.equals(lastHref)) {
                     attr(sb, name, href);
                 }
@@ -175,18 +183,28 @@ final class NodeFormatter {
         return sb.toString();
     }
 
-    /** An href worth showing: none for {@code #} and scripts; long foreign links without their query. */
+    /**
+     * An href worth showing: none for {@code #} and scripts; a long one (which the model could not
+     * follow anyway once cut; goto_url takes the link's id) as its origin when it leads to another
+     * site ({@code https://adclick.g.doubleclick.net/…}: whose link it is), else not at all (a
+     * same-site path cut mid-slug only repeats the link's text).
+     */
     static String href(String raw) {
         String h = raw.strip();
         String lower = h.toLowerCase(Locale.ROOT);
         if (h.isEmpty() || h.equals("#") || lower.startsWith("javascript:")) {
             return "";
         }
-        if (h.length() > MAX_HREF && (h.contains("?") || h.contains("#"))) {
-            int cut = h.contains("?") ? h.indexOf('?') : h.indexOf('#');
-            h = h.substring(0, cut) + h.charAt(cut) + "…";
+        if (h.length() <= MAX_HREF) {
+            return h;
         }
-        return h.length() > MAX_HREF ? h.substring(0, MAX_HREF - 1) + "…" : h;
+        int scheme = h.indexOf("://");
+        if (scheme < 0) {
+            return "";
+        }
+        int path = h.indexOf('/', scheme + 3);
+        String origin = path < 0 ? h : h.substring(0, path);
+        return origin.length() > MAX_HREF ? origin.substring(0, MAX_HREF - 1) + "…" : origin + "/…";
     }
 
     static boolean same(String a, String b) {

@@ -72,7 +72,7 @@ final class WireReader {
                 n.path("output_tokens").asLong(), n.path("cost").asDouble(), n.path("llm_ms").asLong(),
                 n.path("snapshot_ms").asLong(), n.path("action_ms").asLong(), instant(n, "created_at"),
                 instant(n, "started_at"), instant(n, "completed_at"), n.path("settle_ms").asLong(),
-                n.path("settle_waited_for").asText(""), n.path("mode").asText(Step.AGENT));
+                n.path("settle_waited_for").asText(""), n.path("image_bytes").asLong(), n.path("mode").asText(Step.AGENT));
         String taskId = step.taskId();
         return new StepDetails(step, list(n.get("actions"), a -> action(a, taskId)),
                 list(n.get("screenshots"), a -> artifact(a, organizationId)));

@@ -32,6 +32,8 @@ public enum ConfigKey {
     BROWSER_VIEWPORT("1280x800", "Viewport WIDTHxHEIGHT"),
     BROWSER_TRACE("false", "Record a Playwright trace per run"),
     SNAPSHOT_SETTLE_MS("3000", "Longest wait before a page snapshot for the page to settle (DOM quiet 200 ms, no request in flight); 0 = no wait"),
+    PROMPT_PAGE_TOKENS("12000", "Token budget (o200k) of the page in each prompt: a larger page keeps what is on and "
+            + "near the screen and the elements, and says what it left out and where; 0 = no budget (500..1000000)"),
     MAX_STEPS_CAP("50", "Highest max_steps a task may ask for"),
     DEFAULT_MAX_STEPS("10", "max_steps of a task that names none"),
     DEFAULT_RUN_MODE("agent", "run_mode of a task that names none: agent (always the model), replay (the recorded "

@@ -67,6 +67,11 @@ public final class SkyvernConfigBuilder {
         return set(ConfigKey.BROWSER_HEADLESS, Boolean.toString(headless));
     }
 
+    /** Token budget (o200k) of the page in each prompt; 0 = none. */
+    public SkyvernConfigBuilder promptPageTokens(int tokens) {
+        return set(ConfigKey.PROMPT_PAGE_TOKENS, Integer.toString(tokens));
+    }
+
     /** Time limit of one task run, from its start. */
     public SkyvernConfigBuilder taskTimeout(Duration timeout) {
         return set(ConfigKey.TASK_TIMEOUT_SECONDS, Long.toString(Objects.requireNonNull(timeout, "timeout").toSeconds()));

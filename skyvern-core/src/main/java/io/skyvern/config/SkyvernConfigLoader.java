@@ -141,7 +141,7 @@ public final class SkyvernConfigLoader {
         int[] viewport = r.viewport(ConfigKey.BROWSER_VIEWPORT);
         BrowserConfig browser = new BrowserConfig(r.text(ConfigKey.BROWSER_EXECUTABLE), r.text(ConfigKey.BROWSER_CDP_URL),
                 r.bool(ConfigKey.BROWSER_HEADLESS), viewport[0], viewport[1], r.bool(ConfigKey.BROWSER_TRACE),
-                r.integer(ConfigKey.SNAPSHOT_SETTLE_MS, 0, 60_000));
+                r.integer(ConfigKey.SNAPSHOT_SETTLE_MS, 0, 60_000), pageTokens(r));
         OrgLimits limits = new OrgLimits(r.integer(ConfigKey.ORG_MAX_CONCURRENT_TASKS, 1, 100_000),
                 r.integer(ConfigKey.ORG_MAX_CONCURRENT_WORKFLOW_RUNS, 1, 100_000),
                 r.integer(ConfigKey.ORG_MAX_WORKFLOW_BLOCKS, 1, 10_000),
@@ -165,6 +165,16 @@ public final class SkyvernConfigLoader {
      * Private networks are reachable by default in development (a developer automates the app on
      * localhost) and not in production (a server must not be a way into its own network).
      */
+    /** 0 turns the page budget off; otherwise at least a screen's worth (500). */
+    private static int pageTokens(ValueReader r) {
+        int tokens = r.integer(ConfigKey.PROMPT_PAGE_TOKENS, 0, 1_000_000);
+        if (tokens > 0 && tokens < 500) {
+            r.invalid(ConfigKey.PROMPT_PAGE_TOKENS, "must be 0 (no budget) or at least 500");
+            return BrowserConfig.DEFAULT_PAGE_TOKENS;
+        }
+        return tokens;
+    }
+
     private static boolean allowPrivateNetwork(ValueReader r, RunEnvironment env) {
         return r.text(ConfigKey.ALLOW_PRIVATE_NETWORK).isBlank() ? env != RunEnvironment.PRODUCTION
                 : r.bool(ConfigKey.ALLOW_PRIVATE_NETWORK);

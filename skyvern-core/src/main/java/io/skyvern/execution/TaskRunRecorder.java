@@ -120,7 +120,7 @@ public final class TaskRunRecorder implements RunRecorder {
         repos.steps().finish(new Step(s.stepId(), s.taskId(), s.organizationId(), s.order(), s.retryIndex(),
                 r.completed() ? StepStatus.COMPLETED : r.stopped() ? StepStatus.CANCELED : StepStatus.FAILED, s.url(), r.output(), clip(r.failureReason()),
                 r.inputTokens(), r.outputTokens(), r.cost(), r.llmMs(), r.snapshotMs(), r.actionMs(), s.createdAt(),
-                s.startedAt(), now(), r.settleMs(), r.settleWaitedFor()));
+                s.startedAt(), now(), r.settleMs(), r.settleWaitedFor(), r.imageBytes()));
         if (stepModes != null && !StepResult.AGENT.equals(r.mode())) {
             stepModes.stepMode(stepId, task.taskId(), r.mode());
         }

@@ -43,12 +43,12 @@ public final class JdbiStepRepository implements StepRepository {
         jdbi.useHandle(h -> h.createUpdate("UPDATE steps SET status = :status, output = :output, "
                         + "failure_reason = :reason, input_tokens = :in, output_tokens = :out, cost = :cost, "
                         + "llm_ms = :llm, snapshot_ms = :snap, action_ms = :act, completed_at = :completed, "
-                        + "settle_ms = :settle, settle_waited_for = :settleFor WHERE step_id = :id")
+                        + "settle_ms = :settle, settle_waited_for = :settleFor, image_bytes = :img WHERE step_id = :id")
                 .bind("status", s.status().wireName()).bind("output", SqlValues.json(s.output()))
                 .bind("reason", s.failureReason()).bind("in", s.inputTokens()).bind("out", s.outputTokens())
                 .bind("cost", s.cost()).bind("llm", s.llmMs()).bind("snap", s.snapshotMs()).bind("act", s.actionMs())
                 .bind("completed", SqlValues.time(s.completedAt())).bind("id", s.stepId())
-                .bind("settle", s.settleMs()).bind("settleFor", clip(s.settleWaitedFor()))
+                .bind("settle", s.settleMs()).bind("settleFor", clip(s.settleWaitedFor())).bind("img", s.imageBytes())
                 .execute());
     }
 
@@ -80,7 +80,8 @@ public final class JdbiStepRepository implements StepRepository {
                 rs.getLong("input_tokens"), rs.getLong("output_tokens"), rs.getDouble("cost"),
                 rs.getLong("llm_ms"), rs.getLong("snapshot_ms"), rs.getLong("action_ms"),
                 SqlValues.instant(rs, "created_at"), SqlValues.instant(rs, "started_at"),
-                SqlValues.instant(rs, "completed_at"), rs.getLong("settle_ms"), rs.getString("settle_waited_for"));
+                SqlValues.instant(rs, "completed_at"), rs.getLong("settle_ms"), rs.getString("settle_waited_for"),
+                rs.getLong("image_bytes"));
     }
 
     private static String clip(String text) {

@@ -217,8 +217,22 @@
     return id;
   };
 
-  const emit = (node) => out.push(Object.assign({ id: '', attributes: {}, text: '', label: '', options: [],
-    frame: PREFIX, interactable: false }, node));
+  // Where a node is, in viewport heights: 0 on screen, 1 within the next screen below, -1 the one
+  // above... The renderer's token budget keeps what is on and near the screen first and says how
+  // much is left out above and below. Written only when not 0 (most nodes of a first screen).
+  const VIEW_H = window.innerHeight || 800;
+  const screenOf = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.bottom <= 0) return -Math.floor(-r.bottom / VIEW_H) - 1;
+    if (r.top >= VIEW_H) return Math.floor((r.top - VIEW_H) / VIEW_H) + 1;
+    return 0;
+  };
+
+  const emit = (node, el) => {
+    const screen = el ? screenOf(el) : 0;
+    out.push(Object.assign({ id: '', attributes: {}, text: '', label: '', options: [],
+      frame: PREFIX, interactable: false }, screen ? { screen } : {}, node));
+  };
 
   const walkChildren = (parent, depth, textDone) => {
     kidsOf(parent).forEach((k) => { if (k.nodeType === 1) walk(k, depth, textDone); });
@@ -230,7 +244,7 @@
     if (src) attrs.src = clean(src, 100);
     const fid = el.getAttribute('data-skyvern-frame');
     if (fid) attrs.frame = fid;
-    emit({ tag: 'iframe', attributes: attrs, depth });
+    emit({ tag: 'iframe', attributes: attrs, depth }, el);
   };
 
   // An interactable: small controls fold their visible text into their own line; a big container
@@ -242,7 +256,7 @@
     const fold = !isField && !scroll && text.length <= MAX_TEXT;
     emit({ id, tag: el.tagName.toLowerCase(), attributes: attributesOf(el, scroll), text: fold ? text : '',
       label: (isField || el.getAttribute('role')) ? labelOf(el) : '',
-      options: el.tagName === 'SELECT' ? optionsOf(el) : [], depth, interactable: true });
+      options: el.tagName === 'SELECT' ? optionsOf(el) : [], depth, interactable: true }, el);
     walkChildren(el, depth + 1, textDone || fold);
   };
 
@@ -284,13 +298,13 @@
     }
     if (el.tagName === 'TR') {
       // A row marker: the renderer writes a row's cells on one line.
-      emit({ tag: 'tr', depth });
+      emit({ tag: 'tr', depth }, el);
       walkChildren(el, depth + 1, false);
       return;
     }
     const block = BLOCK_TAGS.has(el.tagName);
     const text = clean(block ? visibleText(el, MAX_BLOCK) : directText(el), MAX_BLOCK);
-    if (text) emit({ tag: el.tagName.toLowerCase(), text, depth });
+    if (text) emit({ tag: el.tagName.toLowerCase(), text, depth }, el);
     walkChildren(el, text ? depth + 1 : depth, block);
   };
 

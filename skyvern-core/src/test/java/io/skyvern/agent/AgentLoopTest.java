@@ -42,6 +42,27 @@ class AgentLoopTest {
     private static final String COMPLETE = "{\"action_type\":\"complete\",\"reasoning\":\"done\"}";
 
     @Test
+    void with_vision_the_image_sent_is_counted_in_the_step_record() {
+        page.tree = "<button id=\"e1\">Go</button>";
+        llm.answer(actions(COMPLETE));
+
+        run(new AgentOptions(true, false, RunHistory.DEFAULT_MAX_CHARS), 2, RunControl.NONE);
+
+        assertThat(llm.requests.get(0).messages().get(1).hasImages()).isTrue();
+        assertThat(recorder.finished.get(0).imageBytes()).as("the fake's 3-byte screenshot goes as it is").isEqualTo(3);
+    }
+
+    @Test
+    void without_vision_no_image_is_sent_or_counted() {
+        page.tree = "<button id=\"e1\">Go</button>";
+        llm.answer(actions(COMPLETE));
+
+        run(new AgentOptions(false, false, RunHistory.DEFAULT_MAX_CHARS), 2, RunControl.NONE);
+
+        assertThat(recorder.finished.get(0).imageBytes()).isZero();
+    }
+
+    @Test
     void actions_after_one_that_opens_a_menu_are_not_run_and_the_model_is_told_why() {
         page.tree = "<button id=\"e1\">Menu</button><button id=\"e2\">Save</button>";
         page.onClick("e1", p -> p.unseen = 3);

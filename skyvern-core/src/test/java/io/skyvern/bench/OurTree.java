@@ -35,7 +35,7 @@ final class OurTree {
 
     static OurTree load() throws ReflectiveOperationException {
         Class<?> reader = Class.forName("io.skyvern.browser.playwright.SnapshotReader");
-        return new OurTree((String) field(reader, "SCRIPT"), Map.of("maxText", 100, "maxBlockText", 500));
+        return new OurTree((String) field(reader, "SCRIPT"), Map.of("maxText", 100, "maxBlockText", field(reader, "MAX_BLOCK_TEXT")));
     }
 
     private static Object field(Class<?> type, String name) throws ReflectiveOperationException {

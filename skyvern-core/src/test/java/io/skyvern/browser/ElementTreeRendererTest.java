@@ -110,7 +110,7 @@ class ElementTreeRendererTest {
         assertThat(renderer.renderNode(checked))
                 .isEqualTo("<input id=e6 label=Express type=radio value=express checked required>\n");
         assertThat(renderer.renderNode(select)).isEqualTo("<select id=e7>Japan (selected)</select>\n");
-        assertThat(renderer.renderNode(tracking)).isEqualTo("<a id=e8 href=\"https://ads.example.net/click?…\">Buy now</a>\n");
+        assertThat(renderer.renderNode(tracking)).isEqualTo("<a id=e8 href=\"https://ads.example.net/…\">Buy now</a>\n");
     }
 
     @Test
@@ -128,6 +128,16 @@ class ElementTreeRendererTest {
     }
 
     @Test
+    void a_breadcrumb_separator_follows_its_crumb_instead_of_taking_a_line() {
+        List<ElementNode> nodes = List.of(
+                node("e1", "a", attrs("href", "/"), "Home", "", 0),
+                node("", "li", Map.of(), "/", "", 0),
+                node("", "li", Map.of(), "Jackets", "", 0));
+
+        assertThat(renderer.render(nodes).text()).isEqualTo("<a id=e1 href=\"/\">Home</a> /\n- Jackets\n");
+    }
+
+    @Test
     void a_table_row_is_one_line_of_cells_with_its_controls() {
         List<ElementNode> nodes = List.of(
                 node("", "tr", Map.of(), "", "", 0),
@@ -141,7 +151,7 @@ class ElementTreeRendererTest {
 
         assertThat(renderer.render(nodes).text()).isEqualTo("""
                 | Order | Total |
-                | <a id=e2 href=/o/18342>#18342</a> | $120.00 | <button id=e3>More actions</button> |
+                | <a id=e2>#18342</a> | $120.00 | <button id=e3>More actions</button> |
                 """);
     }
 

@@ -77,7 +77,7 @@ final class FrameSnapshotter {
 
     private static ElementNode shift(ElementNode n, int by, Map<String, String> attrs) {
         return new ElementNode(n.id(), n.tag(), attrs, n.text(), n.label(), n.options(), n.depth() + by, n.frame(),
-                n.interactable());
+                n.interactable(), n.screen());
     }
 
     private static SnapshotReader.Raw read(Frame frame, String prefix, String topOrigin) {

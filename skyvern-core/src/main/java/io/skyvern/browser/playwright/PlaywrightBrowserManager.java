@@ -6,6 +6,8 @@ import io.skyvern.netpolicy.NetworkPolicy;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Tracing;
+import io.skyvern.browser.ElementTreeRenderer;
+import io.skyvern.llm.TokenCounter;
 import io.skyvern.browser.BrowserManager;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.BrowserUsage;
@@ -138,7 +140,9 @@ public final class PlaywrightBrowserManager implements BrowserManager {
             Page page = context.newPage();
             NavigationGuard guard = new NavigationGuard(policy);
             guard.install(context, page);
-            return new PlaywrightBrowserSession(lane, context, page, storage, trace, options.maxTreeChars(),
+            ElementTreeRenderer renderer = new ElementTreeRenderer(options.maxTreeChars(), config.pageTokens(),
+                    TokenCounter.o200k()::count);
+            return new PlaywrightBrowserSession(lane, context, page, storage, trace, renderer,
                     config.settleMs(), options.downloadDir(), onClose, Optional.of(guard));
         } catch (PlaywrightException e) {
             throw BrowserLauncher.unavailable("Could not open a browser context: "

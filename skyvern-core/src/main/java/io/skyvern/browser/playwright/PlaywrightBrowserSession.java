@@ -69,7 +69,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     /** Lane thread only (it registers the page handlers). */
     PlaywrightBrowserSession(BrowserLane lane, BrowserContext context, Page page, Optional<Path> storageFile,
-                             Optional<Path> traceFile, int maxTreeChars, long settleMs, Optional<Path> downloadDir,
+                             Optional<Path> traceFile, ElementTreeRenderer renderer, long settleMs, Optional<Path> downloadDir,
                              Runnable onClose, Optional<NavigationGuard> guard) {
         this.guard = guard;
         this.lane = lane;
@@ -78,7 +78,7 @@ final class PlaywrightBrowserSession implements BrowserSession {
         this.tabs = new TabSet(context, page, dialogs, downloadDir);
         this.storageFile = storageFile;
         this.traceFile = traceFile;
-        this.renderer = new ElementTreeRenderer(maxTreeChars);
+        this.renderer = renderer;
         this.onClose = onClose;
     }
 

@@ -25,6 +25,11 @@ import java.util.Map;
  */
 final class SnapshotReader {
     static final String SCRIPT = loadScript();
+    /**
+     * The longest text of one block (a paragraph, a comment): long enough that an article's
+     * paragraphs are never cut; the renderer's token budget decides what of a large page is shown.
+     */
+    static final int MAX_BLOCK_TEXT = 20_000;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -42,7 +47,7 @@ final class SnapshotReader {
 
     /** The script's argument for a frame whose ids start with {@code prefix} ({@code ""} or {@code f2}). */
     static Map<String, Object> options(String prefix, String topOrigin) {
-        return Map.of("maxText", 100, "maxBlockText", 500, "prefix", prefix, "topOrigin", topOrigin);
+        return Map.of("maxText", 100, "maxBlockText", SnapshotReader.MAX_BLOCK_TEXT, "prefix", prefix, "topOrigin", topOrigin);
     }
 
     /** The script's argument for the page-change guard's probe. */
@@ -63,7 +68,7 @@ final class SnapshotReader {
             }
             nodes.add(new ElementNode(n.path("id").asText(), n.path("tag").asText(), attrs,
                     n.path("text").asText(), n.path("label").asText(), options, n.path("depth").asInt(),
-                    n.path("frame").asText(), n.path("interactable").asBoolean()));
+                    n.path("frame").asText(), n.path("interactable").asBoolean(), n.path("screen").asInt(0)));
         }
         return new Raw(root.path("url").asText(), root.path("title").asText(), root.path("htmlSize").asInt(), nodes,
                 root.path("sinceMutation").asDouble(-1), root.path("animating").asDouble(0));
