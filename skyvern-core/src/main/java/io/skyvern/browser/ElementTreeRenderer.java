@@ -175,8 +175,20 @@ public final class ElementTreeRenderer {
         String text = node.text();
         StringBuilder out = new StringBuilder();
         int cursor = 0;
+        boolean placed = false;
         for (int k = at + 1; k < end; k++) {
             ElementNode child = nodes.get(k);
+            if (!used[k] && isIconLeaf(nodes, k)) {
+                // an icon control (named by aria-label, no text of its own) stays with the text it
+                // sits in, after what came before it, not on a line after the whole block
+                if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+                    out.append(' ');
+                }
+                out.append(formatter.format(child));
+                used[k] = true;
+                placed = true;
+                continue;
+            }
             if (used[k] || !isInlineLeaf(nodes, k)) {
                 continue;
             }
@@ -191,7 +203,7 @@ public final class ElementTreeRenderer {
         if (node.id().isEmpty()) {
             return plainText(node.tag(), out.append(NodeFormatter.escapeText(text.substring(cursor))).toString());
         }
-        if (cursor == 0) {
+        if (cursor == 0 && !placed) {
             return formatter.format(node);
         }
         out.append(NodeFormatter.escapeText(text.substring(cursor)));
@@ -285,6 +297,13 @@ public final class ElementTreeRenderer {
     private static boolean isField(ElementNode node) {
         return node.interactable() && (node.tag().equals("input") || node.tag().equals("select")
                 || node.tag().equals("textarea"));
+    }
+
+    /** An interactable without text of its own (an icon button named by aria-label), not a field, with nothing under it. */
+    private static boolean isIconLeaf(List<ElementNode> nodes, int k) {
+        ElementNode n = nodes.get(k);
+        return n.interactable() && !n.id().isEmpty() && n.text().isEmpty() && n.options().isEmpty() && !isField(n)
+                && !n.tag().equals("label") && subtreeEnd(nodes, k) == k + 1;
     }
 
     /** An interactable with text and nothing under it: it can be written inside its parent's text. */

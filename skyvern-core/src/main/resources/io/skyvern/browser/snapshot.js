@@ -98,10 +98,18 @@
   // The visible text under node, without the text of fields and of hidden descendants; stops
   // collecting once it passes max characters. Inline pieces join as they are rendered
   // ("<b>Mang</b>o" reads "Mango"); block-level children are separated by a space.
+  // Inside a control, screen-reader-only text (a 1px clipped box) is part of its name: a thumb
+  // icon with "73" and a hidden " likes" is a "73 likes" button. Elsewhere it is left out.
+  const CONTROL_TAGS = new Set(['A', 'BUTTON', 'SUMMARY']);
+  const srOnly = (c, style) => {
+    if (style.display === 'none' || style.visibility === 'hidden') return false;
+    const r = c.getBoundingClientRect();
+    return r.width <= 1 && r.height <= 1 && /(hidden|clip)/.test(style.overflow);
+  };
   const visibleText = (node, max) => {
     const parts = [];
     let len = 0;
-    const collect = (n) => kidsOf(n).forEach((c) => {
+    const collect = (n, inControl) => kidsOf(n).forEach((c) => {
       if (len > max) return;
       if (c.nodeType === 3) {
         parts.push(c.textContent);
@@ -109,14 +117,14 @@
       } else if (c.nodeType === 1 && !FIELD_TAGS.has(c.tagName) && !SKIP_TAGS.has(c.tagName)
         && c.getAttribute('aria-hidden') !== 'true') {
         const style = getComputedStyle(c);
-        if (!rendered(c, style, 1)) return;
+        if (!rendered(c, style, 1) && !(inControl && srOnly(c, style))) return;
         const inline = style.display.startsWith('inline') || style.display === 'contents';
         if (!inline) parts.push(' ');
-        collect(c);
+        collect(c, inControl || CONTROL_TAGS.has(c.tagName));
         if (!inline) parts.push(' ');
       }
     });
-    collect(node);
+    collect(node, node.nodeType === 1 && CONTROL_TAGS.has(node.tagName));
     return parts.join('');
   };
 

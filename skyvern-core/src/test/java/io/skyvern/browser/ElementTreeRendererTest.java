@@ -167,7 +167,7 @@ class ElementTreeRendererTest {
     }
 
     @Test
-    void an_icon_control_is_named_by_its_aria_label_and_a_repeated_href_is_shown_once() {
+    void an_icon_control_is_named_by_its_aria_label_stays_with_its_item_and_a_repeated_href_is_shown_once() {
         List<ElementNode> nodes = List.of(
                 node("", "li", Map.of(), "Parka $349.00", "", 0),
                 node("e1", "a", attrs("href", "/products/parka"), "Parka", "", 1),
@@ -175,9 +175,27 @@ class ElementTreeRendererTest {
                 node("e3", "a", attrs("href", "/products/vest"), "Vest", "", 0));
 
         assertThat(renderer.render(nodes).text()).isEqualTo("""
-                - <a id=e1 href=/products/parka>Parka</a> $349.00
-                 <a id=e2>Parka photo</a>
+                - <a id=e1 href=/products/parka>Parka</a> <a id=e2>Parka photo</a> $349.00
                 <a id=e3 href=/products/vest>Vest</a>
+                """);
+    }
+
+    @Test
+    void icon_buttons_of_a_comment_stay_on_its_line_in_page_order() {
+        List<ElementNode> nodes = List.of(
+                node("", "li", Map.of(), "ann 2h ago Great piece. 73 likes Reply", "", 0),
+                node("e1", "a", attrs("href", "/u/ann"), "ann", "", 1),
+                node("e2", "button", attrs("aria-label", "More options"), "", "", 1),
+                node("e3", "button", Map.of(), "73 likes", "", 1),
+                node("e4", "button", Map.of(), "Reply", "", 1),
+                node("e5", "button", attrs("aria-label", "Share comment"), "", "", 1),
+                node("", "li", Map.of(), "bob 1h ago Agreed. 2 likes Reply", "", 0),
+                node("e6", "a", attrs("href", "/u/bob"), "bob", "", 1),
+                node("e7", "button", attrs("aria-label", "More options"), "", "", 1));
+
+        assertThat(renderer.render(nodes).text()).isEqualTo("""
+                - <a id=e1 href=/u/ann>ann</a> <button id=e2>More options</button> 2h ago Great piece. <button id=e3>73 likes</button> <button id=e4>Reply</button> <button id=e5>Share comment</button>
+                - <a id=e6 href=/u/bob>bob</a> <button id=e7>More options</button> 1h ago Agreed. 2 likes Reply
                 """);
     }
 

@@ -19,6 +19,16 @@ class VisibleTextIT extends FixtureSiteBrowserTest {
     }
 
     @Test
+    void screen_reader_text_inside_a_control_names_it() {
+        session.navigate(site.url("/web/visible"));
+        PageSnapshot s = session.snapshot();
+
+        // a thumb icon, "12" and a visually hidden " likes": the model must know what the button does
+        assertThat(s.interactables()).extracting(ElementNode::text).contains("12 likes");
+        assertThat(s.renderedTree()).contains("12 likes</button>").doesNotContain("SRONLY");
+    }
+
+    @Test
     void a_big_clickable_container_keeps_its_content_as_lines_of_their_own() {
         session.navigate(site.url("/web/visible"));
         PageSnapshot s = session.snapshot();
