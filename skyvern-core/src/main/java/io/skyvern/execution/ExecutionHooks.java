@@ -85,6 +85,10 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
 
     @Override
     public void notInserted(Task task) {
+        ScriptService s = scripts;
+        if (s != null) {
+            s.forgetRun(task.taskId());
+        }
         LoginRuns l = logins;
         if (l != null) {
             l.forget(task.taskId());
@@ -93,6 +97,10 @@ public final class ExecutionHooks implements TaskHooks, WorkflowRunHooks {
 
     @Override
     public void notInserted(WorkflowRun run) {
+        ScriptService s = scripts;
+        if (s != null) {
+            s.forgetRun(run.workflowRunId());
+        }
         LoginRuns l = logins;
         if (l != null) {
             l.forget(run.workflowRunId());

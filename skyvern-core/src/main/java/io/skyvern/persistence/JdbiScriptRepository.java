@@ -145,6 +145,11 @@ public final class JdbiScriptRepository implements ScriptRepository {
     }
 
     @Override
+    public void forgetRun(String runId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM run_scripts WHERE run_id = :run").bind("run", runId).execute());
+    }
+
+    @Override
     public Optional<RunScript> findRun(String runId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT run_mode, cache_key, script_id, script_version "
                         + "FROM run_scripts WHERE run_id = :run").bind("run", runId)

@@ -30,6 +30,9 @@ public interface ScriptRepository {
 
     void saveRun(String runId, String organizationId, RunScript run);
 
+    /** Removes a run's settings (a run refused after they were stored, e.g. over a limit). */
+    void forgetRun(String runId);
+
     Optional<RunScript> findRun(String runId);
 
     /** run id → settings, for those of {@code runIds} that have a row (one query). */

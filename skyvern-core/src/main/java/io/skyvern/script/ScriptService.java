@@ -87,6 +87,11 @@ public final class ScriptService {
         repository.saveRun(runId, organizationId, run);
     }
 
+    /** Forgets the settings of a run that was refused after they were stored. */
+    public void forgetRun(String runId) {
+        repository.forgetRun(runId);
+    }
+
     public Optional<RunScript> run(String runId) {
         return repository.findRun(runId);
     }
