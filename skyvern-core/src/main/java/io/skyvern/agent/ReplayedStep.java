@@ -1,7 +1,7 @@
 package io.skyvern.agent;
 
 import io.skyvern.browser.ElementDescriptor;
-import io.skyvern.browser.PageSnapshot;
+import io.skyvern.browser.SettleReport;
 import io.skyvern.common.SkyvernException;
 
 import java.util.ArrayList;
@@ -9,13 +9,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one recorded step of a script without the model: settles and snapshots the page, checks it
- * is the page the step expects and that the step's first element is there (otherwise no step is
- * taken and the caller heals), then runs the recorded actions, each on the element its descriptor
+ * Runs one recorded step of a script without the model: waits (briefly) for the page the step
+ * expects, by its URL alone (no snapshot), checks that the step's first element is there (otherwise
+ * no step is taken and the caller heals), then runs the recorded actions, each on the element its descriptor
  * finds. It stops at the first action whose element is not found uniquely or that fails, and says
  * why (the miss). Records the step as {@code replayed}. Thread-safe; a run uses it from one thread.
  */
 final class ReplayedStep {
+    /** How long a step waits for the page it expects (a navigation the previous step started), and how often it looks. */
+    private static final long ARRIVAL_MS = 1_500;
+    private static final long ARRIVAL_POLL_MS = 25;
+
     private final StepActor actor;
     private final ActionParser parser;
     private final int findTries;
@@ -38,10 +42,10 @@ final class ReplayedStep {
     Attempt run(int stepNumber, ScriptStep planned, AgentRun run) {
         StepMeter meter = new StepMeter();
         long t0 = System.nanoTime();
-        PageSnapshot snapshot = run.session.snapshot();
-        meter.snapshot(AgentLoop.millisSince(t0), snapshot.settle());
-        if (!Replayer.samePage(planned.url(), snapshot.url())) {
-            return Attempt.missed("the page is " + snapshot.url() + " where the script expects " + planned.url());
+        String url = arrive(planned.url(), run);
+        meter.snapshot(AgentLoop.millisSince(t0), SettleReport.NONE);
+        if (!Replayer.samePage(planned.url(), url)) {
+            return Attempt.missed("the page is " + url + " where the script expects " + planned.url());
         }
         List<ScriptAction> actions = planned.actions();
         Optional<String> firstId = Optional.empty();
@@ -51,7 +55,7 @@ final class ReplayedStep {
                 return Attempt.missed("no unique element for " + name(actions.get(0)));
             }
         }
-        String stepId = run.recorder.startStep(stepNumber, snapshot.url());
+        String stepId = run.recorder.startStep(stepNumber, url);
         run.usage = run.usage.plusStep();
         run.script.startStep(planned.url(), planned.title());
         StepActor.report(run.session.drainEvents(), stepId, run);
@@ -77,9 +81,34 @@ final class ReplayedStep {
             if (!Thread.currentThread().isInterrupted()) {
                 run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output(), false,
                         StepResult.REPLAYED));
-                run.history.add(stepNumber, snapshot.url(), end.outcomes(), "");
+                run.history.add(stepNumber, url, end.outcomes(), "");
                 run.script.endStep(StepResult.REPLAYED);
             }
+        }
+    }
+
+    /**
+     * The current tab's URL once it is the page the step expects, or whatever it is when the wait
+     * ({@link #ARRIVAL_MS}) ran out. Only the URL is read (no round trip to the page): a replay
+     * needs no snapshot, and the element search that follows waits for the element itself, so a
+     * settled page would only cost the time it takes to settle.
+     */
+    private String arrive(String expected, AgentRun run) {
+        long deadline = System.nanoTime() + ARRIVAL_MS * 1_000_000;
+        while (true) {
+            String url = safeUrl(run);
+            if (Replayer.samePage(expected, url) || System.nanoTime() > deadline) {
+                return url;
+            }
+            run.session.waitFor(java.time.Duration.ofMillis(ARRIVAL_POLL_MS));
+        }
+    }
+
+    private static String safeUrl(AgentRun run) {
+        try {
+            return run.session.currentUrl();
+        } catch (SkyvernException e) {
+            return "";   // mid-navigation: look again
         }
     }
 
