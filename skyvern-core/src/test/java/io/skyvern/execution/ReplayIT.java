@@ -12,7 +12,6 @@ import io.skyvern.task.Task;
 import io.skyvern.task.TaskStatus;
 import io.skyvern.testing.ReplayModel;
 import io.skyvern.testing.ReplaySite;
-import io.skyvern.testing.ScriptedReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +37,7 @@ class ReplayIT {
     void start() {
         bed = ExecutionTestBed.start();
         site = ReplaySite.start();
-        bed.llm.whenExhausted(ReplayModel.answering(MODEL_DELAY_MS));
-        bed.llm.verifyWith(r -> ScriptedReply.delayed(MODEL_DELAY_MS,
-                ScriptedReply.json(java.util.Map.of("goal_met", true, "reason", "scripted: confirmed"))));
+        ReplayModel.serve(bed.llm, MODEL_DELAY_MS);
     }
 
     @AfterEach

@@ -5,7 +5,6 @@ import io.skyvern.common.RunMode;
 import io.skyvern.common.SkyvernException;
 import io.skyvern.testing.ReplayModel;
 import io.skyvern.testing.ReplaySite;
-import io.skyvern.testing.ScriptedReply;
 import io.skyvern.workflow.StartRunRequest;
 import io.skyvern.workflow.WorkflowRequest;
 import io.skyvern.workflow.WorkflowRun;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 
 import static io.skyvern.execution.WorkflowExecutionBed.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +36,7 @@ class WorkflowReplayIT {
     void start() {
         bed = ExecutionTestBed.start();
         site = ReplaySite.start();
-        bed.llm.whenExhausted(ReplayModel.answering(MODEL_DELAY_MS));
-        bed.llm.verifyWith(r -> ScriptedReply.delayed(MODEL_DELAY_MS,
-                ScriptedReply.json(Map.of("goal_met", true, "reason", "scripted: confirmed"))));
+        ReplayModel.serve(bed.llm, MODEL_DELAY_MS);
     }
 
     @AfterEach

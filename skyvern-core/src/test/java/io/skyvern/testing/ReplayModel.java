@@ -25,6 +25,13 @@ public final class ReplayModel {
         return r -> ScriptedReply.delayed(delayMs, answer(r));
     }
 
+    /** {@code llm} plays the replay site's model after {@code delayMs}, its completion check saying the goal is met. */
+    public static void serve(ScriptedLlmServer llm, long delayMs) {
+        llm.whenExhausted(answering(delayMs));
+        llm.verifyWith(r -> ScriptedReply.delayed(delayMs,
+                ScriptedReply.json(java.util.Map.of("goal_met", true, "reason", "scripted: confirmed"))));
+    }
+
     /** Whether the request asked for navigation actions (not an extraction, not a completion check). */
     public static boolean isNavigation(RecordedRequest r) {
         return !r.isCompletionCheck() && r.promptText().contains(ACTIONS_MARKER);
