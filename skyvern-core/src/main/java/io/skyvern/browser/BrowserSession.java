@@ -124,26 +124,7 @@ public interface BrowserSession extends AutoCloseable {
      * The elements with an id that are on screen now (top document), with their boxes, for the
      * set-of-marks screenshot; empty when the page cannot say.
      */
-    default java.util.List<ElementBox> visibleBoxes() {
-        Object raw = evaluate("const out = []; const H = innerHeight, W = innerWidth;"
-                + "document.querySelectorAll('[data-skyvern-id]').forEach((el) => {"
-                + "  const r = el.getBoundingClientRect();"
-                + "  if (r.width < 1 || r.height < 1 || r.bottom <= 0 || r.right <= 0 || r.top >= H || r.left >= W) return;"
-                + "  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({visibilityProperty: true})) return;"
-                + "  out.push([el.getAttribute('data-skyvern-id'), Math.round(r.left), Math.round(r.top),"
-                + "    Math.round(r.width), Math.round(r.height)]);"
-                + "}); return out;", java.util.Map.of());
-        java.util.List<ElementBox> boxes = new java.util.ArrayList<>();
-        if (raw instanceof java.util.List<?> list) {
-            for (Object o : list) {
-                if (o instanceof java.util.List<?> b && b.size() == 5 && b.get(0) instanceof String id) {
-                    boxes.add(new ElementBox(id, ((Number) b.get(1)).intValue(), ((Number) b.get(2)).intValue(),
-                            ((Number) b.get(3)).intValue(), ((Number) b.get(4)).intValue()));
-                }
-            }
-        }
-        return boxes;
-    }
+    java.util.List<ElementBox> visibleBoxes();
 
     /**
      * The full href of the link with this element id in the top frame (the prompt shows long links

@@ -130,6 +130,7 @@ final class FakeBrowserSession implements BrowserSession {
     @Override public void waitFor(Duration duration) { calls.add("wait"); }
     @Override public Object evaluate(String functionBody, Map<String, Object> args) { return null; }
     @Override public java.util.Optional<String> linkTarget(String elementId) { return java.util.Optional.empty(); }
+    @Override public List<io.skyvern.browser.ElementBox> visibleBoxes() { return List.of(); }
     @Override public boolean closed() { return false; }
     @Override public void close() { }
 }

@@ -14,6 +14,7 @@ import io.skyvern.browser.BrowserActionException;
 import io.skyvern.browser.BrowserEvent;
 import io.skyvern.browser.BrowserSession;
 import io.skyvern.browser.DialogResponse;
+import io.skyvern.browser.ElementBox;
 import io.skyvern.browser.ElementDescriptor;
 import io.skyvern.browser.ElementTreeRenderer;
 import io.skyvern.browser.OptionChoice;
@@ -321,6 +322,30 @@ final class PlaywrightBrowserSession implements BrowserSession {
         } catch (JsonProcessingException e) {
             throw new BrowserActionException("The script's result is not JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    @Override
+    public List<ElementBox> visibleBoxes() {
+        // on-screen elements of the latest snapshot (top document), for the set-of-marks screenshot
+        Object raw = withPage("Reading the element boxes", p -> p.evaluate("() => { const out = [];"
+                + " const H = innerHeight, W = innerWidth;"
+                + " document.querySelectorAll('[data-skyvern-id]').forEach((el) => {"
+                + "  const r = el.getBoundingClientRect();"
+                + "  if (r.width < 1 || r.height < 1 || r.bottom <= 0 || r.right <= 0 || r.top >= H || r.left >= W) return;"
+                + "  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({visibilityProperty: true})) return;"
+                + "  out.push([el.getAttribute('data-skyvern-id'), Math.round(r.left), Math.round(r.top),"
+                + "    Math.round(r.width), Math.round(r.height)]);"
+                + " }); return out; }"));
+        List<ElementBox> boxes = new ArrayList<>();
+        if (raw instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof List<?> b && b.size() == 5 && b.get(0) instanceof String id) {
+                    boxes.add(new ElementBox(id, ((Number) b.get(1)).intValue(), ((Number) b.get(2)).intValue(),
+                            ((Number) b.get(3)).intValue(), ((Number) b.get(4)).intValue()));
+                }
+            }
+        }
+        return boxes;
     }
 
     @Override
