@@ -102,17 +102,34 @@ final class BrowserLane implements AutoCloseable {
                 return;
             }
             for (BrowserContext c : browser.contexts()) {
-                for (Page p : c.pages()) {
-                    if (!p.isClosed()) {
-                        p.waitForTimeout(1);
-                        return;
-                    }
+                if (dispatchOnAnOpenPage(c)) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
             // A page closing or a browser going away right now: the next call will find out.
             LOG.trace("Idle pump of {} skipped: {}", name, e.getMessage());
         }
+    }
+
+    /**
+     * Lane thread: a 1 ms wait on an open page of {@code context} lets Playwright dispatch the events
+     * that arrived (any page serves; the current tab may be one that just closed itself). Whether a
+     * page could be waited on.
+     */
+    static boolean dispatchOnAnOpenPage(BrowserContext context) {
+        for (Page open : context.pages()) {
+            if (open.isClosed()) {
+                continue;
+            }
+            try {
+                open.waitForTimeout(1);
+                return true;
+            } catch (PlaywrightException e) {
+                // closing right now: the next open page serves as well
+            }
+        }
+        return false;
     }
 
     String name() {

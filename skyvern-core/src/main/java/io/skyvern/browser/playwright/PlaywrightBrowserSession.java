@@ -263,28 +263,9 @@ final class PlaywrightBrowserSession implements BrowserSession {
     @Override
     public List<BrowserEvent> drainEvents() {
         return withPage("Reading the browser events", p -> {
-            dispatchPending();
+            BrowserLane.dispatchOnAnOpenPage(context);   // not the current tab alone: it may have closed itself
             return tabs.drain();
         });
-    }
-
-    /**
-     * Lane thread: a 1 ms wait lets Playwright dispatch the events that arrived since the last call.
-     * It waits on any open page, not the current one: a tab that closed itself (a download opened in
-     * a new tab) is still current until its close event is dispatched, and a wait on it would fail.
-     */
-    private void dispatchPending() {
-        for (Page open : context.pages()) {
-            if (open.isClosed()) {
-                continue;
-            }
-            try {
-                open.waitForTimeout(1);
-                return;
-            } catch (PlaywrightException e) {
-                // closing right now: the next open page serves as well
-            }
-        }
     }
 
     @Override
