@@ -1,6 +1,7 @@
 package io.skyvern.agent;
 
 import io.skyvern.browser.ElementDescriptor;
+import io.skyvern.browser.PageAddress;
 import io.skyvern.browser.SettleReport;
 import io.skyvern.common.SkyvernException;
 
@@ -44,7 +45,7 @@ final class ReplayedStep {
         long t0 = System.nanoTime();
         String url = arrive(planned.url(), run);
         meter.snapshot(AgentLoop.millisSince(t0), SettleReport.NONE);
-        if (!Replayer.samePage(planned.url(), url)) {
+        if (!PageAddress.same(planned.url(), url)) {
             return Attempt.missed("the page is " + url + " where the script expects " + planned.url());
         }
         List<ScriptAction> actions = planned.actions();
@@ -97,7 +98,7 @@ final class ReplayedStep {
         long deadline = System.nanoTime() + ARRIVAL_MS * 1_000_000;
         while (true) {
             String url = safeUrl(run);
-            if (Replayer.samePage(expected, url) || System.nanoTime() > deadline) {
+            if (PageAddress.same(expected, url) || System.nanoTime() > deadline) {
                 return url;
             }
             run.session.waitFor(java.time.Duration.ofMillis(ARRIVAL_POLL_MS));

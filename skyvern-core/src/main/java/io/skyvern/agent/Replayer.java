@@ -1,8 +1,8 @@
 package io.skyvern.agent;
 
+import io.skyvern.browser.PageAddress;
 import io.skyvern.common.SkyvernException;
 
-import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -96,10 +96,10 @@ final class Replayer {
     private static Optional<Integer> fitting(AgentRun run, int healed) {
         var plan = run.script.plan();
         String now = safeUrl(run);
-        if (healed + 1 < plan.size() && samePage(plan.get(healed + 1).url(), now)) {
+        if (healed + 1 < plan.size() && PageAddress.same(plan.get(healed + 1).url(), now)) {
             return Optional.of(healed + 1);
         }
-        if (samePage(plan.get(healed).url(), now)) {
+        if (PageAddress.same(plan.get(healed).url(), now)) {
             return Optional.of(healed);
         }
         return Optional.empty();
@@ -111,24 +111,5 @@ final class Replayer {
         } catch (SkyvernException e) {
             return "";
         }
-    }
-
-    /** Same host, port and path: the query and fragment carry data, not the page. */
-    static boolean samePage(String expected, String actual) {
-        try {
-            URI a = URI.create(expected);
-            URI b = URI.create(actual);
-            return java.util.Objects.equals(a.getHost(), b.getHost()) && a.getPort() == b.getPort()
-                    && normalPath(a.getPath()).equals(normalPath(b.getPath()));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
-    }
-
-    private static String normalPath(String path) {
-        if (path == null || path.isEmpty()) {
-            return "/";
-        }
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

@@ -211,7 +211,7 @@ final class StepActor {
         return new ElementDescriptor(d.role(), secrets.redact(d.name()), d.tag(), secrets.redact(d.label()),
                 secrets.redact(d.placeholder()), secrets.redact(d.text()), attributes, secrets.redact(d.cssPath()),
                 secrets.redact(d.xpath()), d.framePath().stream().map(secrets::redact).toList(),
-                secrets.redact(d.nearText()));
+                secrets.redact(d.nearText()), d.frameUrls().stream().map(secrets::redact).toList());
     }
 
     /** The action as a script keeps it: input_text names the payload key its text came from. */

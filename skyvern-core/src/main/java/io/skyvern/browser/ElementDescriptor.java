@@ -11,13 +11,16 @@ import java.util.Map;
  * gives: its ARIA role and accessible name, tag, label, placeholder and visible text, its stable
  * attributes ({@code id}, {@code name}, {@code data-testid}, {@code aria-*}, {@code href}…), a CSS
  * path and an XPath, the CSS paths of the iframes it sits in (outermost first; empty in the main
- * document) and the text around it. A replay tries them in that order and accepts a unique match
- * only. Immutable.
+ * document) with the address of each frame's document (origin and path, no query: a frame that
+ * moved on its page is found again by it), and the text around it. A replay tries them in that
+ * order and accepts a unique match only, whose tag, role and name must still be the recorded ones.
+ * Immutable.
  */
 public record ElementDescriptor(String role, String name, String tag, String label, String placeholder, String text,
                                 Map<String, String> attributes, @JsonProperty("css_path") String cssPath,
                                 String xpath, @JsonProperty("frame_path") List<String> framePath,
-                                @JsonProperty("near_text") String nearText) {
+                                @JsonProperty("near_text") String nearText,
+                                @JsonProperty("frame_urls") List<String> frameUrls) {
     public ElementDescriptor {
         role = orEmpty(role);
         name = orEmpty(name);
@@ -30,12 +33,13 @@ public record ElementDescriptor(String role, String name, String tag, String lab
         xpath = orEmpty(xpath);
         framePath = framePath == null ? List.of() : List.copyOf(framePath);
         nearText = orEmpty(nearText);
+        frameUrls = frameUrls == null ? List.of() : List.copyOf(frameUrls);
     }
 
-    /** The same element, found inside the iframes at {@code path}. */
-    public ElementDescriptor inFrames(List<String> path) {
+    /** The same element, inside the iframes at {@code path} whose documents are at {@code urls} (origin and path). */
+    public ElementDescriptor inFrames(List<String> path, List<String> urls) {
         return new ElementDescriptor(role, name, tag, label, placeholder, text, attributes, cssPath, xpath, path,
-                nearText);
+                nearText, urls);
     }
 
     private static String orEmpty(String s) {

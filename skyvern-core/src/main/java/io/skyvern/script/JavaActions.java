@@ -36,6 +36,8 @@ final class JavaActions {
             case "wait" -> "page.waitForTimeout(" + (long) ((in == null ? 1 : in.path("seconds").asDouble(1)) * 1000) + ");";
             case "handle_dialog" -> "page.onceDialog(d -> d." + (in != null && in.path("accept").asBoolean(true)
                     ? "accept()" : "dismiss()") + ");";
+            case "switch_tab" -> "// switch_tab: the next step's arrive(...) picks the tab by its page";
+            case "close_tab" -> "// close_tab: not needed, the next step picks its tab by its page";
             case "complete" -> "// complete: the goal was reached on this page";
             case "extract" -> "// extract: Skyvern asks the model for the data here";
             default -> "// " + JavaSource.comment(action.actionType()) + ": not exported";

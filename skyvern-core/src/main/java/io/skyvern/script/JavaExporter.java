@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a script version into one standalone, readable Playwright-for-Java program: a public class
  * {@value #CLASS_NAME} with a {@code main} that opens the start URL and performs the recorded
- * actions step by step. Each element is found by role and accessible name first, then by its CSS
+ * actions step by step, each step on the tab showing its page (a link that opened a new tab is
+ * followed, as the recorded run did). Each element is found by role and accessible name first, then by its CSS
  * path, then by its XPath (the first that matches exactly one element). User data becomes named
  * constants; a secret is read from an environment variable named in the code (the script only
  * holds its placeholder); the browser executable comes from {@code SKYVERN_BROWSER_EXECUTABLE}
@@ -37,6 +38,7 @@ public final class JavaExporter {
         int n = 0;
         for (ScriptStep step : version.steps()) {
             body.append("            // Step ").append(++n).append(" on ").append(JavaSource.comment(step.url())).append('\n');
+            body.append("            arrive(").append(JavaSource.literal(io.skyvern.browser.PageAddress.of(step.url()))).append(");\n");
             for (ScriptAction action : step.actions()) {
                 body.append(JavaActions.line(action, value(action, values, constants))).append('\n');
             }

@@ -14,6 +14,7 @@ final class JavaTemplate {
         constants.forEach((name, expr) -> init.append("        ").append(name).append(" = ").append(expr).append(";\n"));
         return """
                 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
                 import com.microsoft.playwright.BrowserType;
                 import com.microsoft.playwright.FrameLocator;
                 import com.microsoft.playwright.Locator;
@@ -35,6 +36,9 @@ final class JavaTemplate {
                 public class %s {
                     static final String START_URL = %s;
                 %s
+                    /** The tab the actions go to; a step first looks for the tab showing its page (a link may open one). */
+                    static Page page;
+
                     public static void main(String[] args) {
                 %s        try (Playwright playwright = Playwright.create()) {
                             BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions().setHeadless(true);
@@ -43,7 +47,8 @@ final class JavaTemplate {
                                 launch.setExecutablePath(Paths.get(executable));
                             }
                             Browser browser = playwright.chromium().launch(launch);
-                            Page page = browser.newPage();
+                            BrowserContext context = browser.newContext();
+                            page = context.newPage();
                             page.navigate(START_URL);
                 %s            page.waitForLoadState();
                             System.out.println("FINAL_URL=" + page.url());
@@ -58,6 +63,42 @@ final class JavaTemplate {
                             throw new IllegalStateException("Set the environment variable " + variable);
                         }
                         return value;
+                    }
+
+                    /**
+                     * Makes the tab showing {@code address} (host, port and path) the current one, waiting up to
+                     * 10 s for it (a new tab the previous step opened, a page still loading); the current tab
+                     * is kept when none shows it.
+                     */
+                    static void arrive(String address) {
+                        long deadline = System.currentTimeMillis() + 10_000;
+                        while (System.currentTimeMillis() < deadline) {
+                            if (address(page.url()).equals(address)) {
+                                return;
+                            }
+                            List<Page> open = page.context().pages();
+                            for (int i = open.size() - 1; i >= 0; i--) {
+                                if (address(open.get(i).url()).equals(address)) {
+                                    page = open.get(i);
+                                    page.bringToFront();
+                                    return;
+                                }
+                            }
+                            page.waitForTimeout(100);
+                        }
+                    }
+
+                    /** Host, port and path: the page a URL shows (as Skyvern's PageAddress says it). */
+                    static String address(String url) {
+                        URI u = URI.create(url);
+                        if (u.getHost() == null) {
+                            return "";
+                        }
+                        String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+                        if (path.length() > 1 && path.endsWith("/")) {
+                            path = path.substring(0, path.length() - 1);
+                        }
+                        return "//" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + path;
                     }
 
                     /**

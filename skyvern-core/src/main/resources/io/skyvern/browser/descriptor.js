@@ -5,6 +5,8 @@
 // finds its element on the next load. Kept small on purpose: it is not a full ARIA implementation.
 const STABLE = ['id', 'name', 'data-testid', 'data-test', 'data-qa', 'aria-label', 'href', 'type', 'for'];
 const norm = s => (s || '').replace(/\s+/g, ' ').trim().slice(0, 200);
+// names compare as a person reads them: a restyle that changes case ("SIGN IN") keeps the control
+const sameName = (a, b) => a.toLowerCase() === b.toLowerCase();
 const visible = el => {
   const r = el.getBoundingClientRect();
   const st = getComputedStyle(el);
@@ -31,8 +33,16 @@ function roleOf(el) {
   }
   return '';
 }
+// A label's own words: a select or textarea inside it would add its options or content, which
+// change with what was chosen or typed, so the name would not be found again after the action.
+function labelText(l) {
+  if (!l.querySelector('select, textarea')) return l.innerText;
+  const copy = l.cloneNode(true);
+  copy.querySelectorAll('select, textarea').forEach(n => n.remove());
+  return copy.textContent;
+}
 function labelOf(el) {
-  if (el.labels && el.labels.length) return norm(Array.from(el.labels).map(l => l.innerText).join(' '));
+  if (el.labels && el.labels.length) return norm(Array.from(el.labels).map(labelText).join(' '));
   const by = el.getAttribute('aria-labelledby');
   if (by) return norm(by.split(/\s+/).map(id => (document.getElementById(id) || {}).innerText || '').join(' '));
   return '';
@@ -103,11 +113,14 @@ function all() {
 }
 function strategies(d) {
   const out = [];
-  if (d.role && d.name) out.push(['role and name', () => all().filter(e => roleOf(e) === d.role && nameOf(e) === d.name)]);
+  if (d.role && d.name) out.push(['role and name', () => all().filter(e => roleOf(e) === d.role && sameName(nameOf(e), d.name))]);
   for (const a of ['data-testid', 'data-test', 'data-qa', 'id', 'name']) {
     const v = (d.attributes || {})[a];
     if (v) out.push([a, () => all().filter(e => e.tagName.toLowerCase() === d.tag && e.getAttribute(a) === v)]);
   }
+  // the same control twice on a page (a "Continue" at the top and the bottom): the text around it tells which
+  if (d.role && d.name && d.near_text) out.push(['role, name and nearby text', () => all().filter(e =>
+    roleOf(e) === d.role && sameName(nameOf(e), d.name) && nearText(e) === d.near_text)]);
   if (d.label) out.push(['label', () => all().filter(e => e.tagName.toLowerCase() === d.tag && labelOf(e) === d.label)]);
   if (d.placeholder) out.push(['placeholder', () => all().filter(e => e.tagName.toLowerCase() === d.tag && norm(e.getAttribute('placeholder')) === d.placeholder)]);
   if (d.text) out.push(['text', () => all().filter(e => e.tagName.toLowerCase() === d.tag && textOf(e) === d.text)]);
@@ -120,11 +133,29 @@ function strategies(d) {
   }]);
   return out;
 }
+// A unique match found by a weaker clue (an id, a CSS path) must still be the element the script
+// acted on: its tag, role and accessible name as recorded (a field left empty when recorded is not
+// compared). A "Sign in" button that now says "Delete account" under the same id is not replayed
+// blindly; the step heals instead. Null when it fits, else why not.
+function fingerprintMismatch(d, el) {
+  if (d.tag && el.tagName.toLowerCase() !== d.tag) return 'its tag is ' + el.tagName.toLowerCase() + ', not ' + d.tag;
+  const role = roleOf(el);
+  if (d.role && role !== d.role) return 'its role is "' + role + '", not "' + d.role + '"';
+  const name = nameOf(el);
+  if (d.name && !sameName(name, d.name)) return 'its name "' + name + '" is not the recorded "' + d.name + '"';
+  return null;
+}
 function find(d, prefix) {
+  let rejected = '';
   for (const [how, candidates] of strategies(d)) {
     const found = candidates();
     if (found.length !== 1) continue;
     const el = found[0];
+    const mismatch = fingerprintMismatch(d, el);
+    if (mismatch) {
+      if (!rejected) rejected = 'found by ' + how + ' but ' + mismatch;
+      continue;
+    }
     let id = el.getAttribute('data-skyvern-id');
     if (!id) {
       window.__skyvernReplayIds = (window.__skyvernReplayIds || 90000) + 1;
@@ -133,5 +164,5 @@ function find(d, prefix) {
     }
     return { id, how };
   }
-  return { id: '', how: 'no unique match for ' + (d.role || d.tag) + ' "' + (d.name || d.text || '') + '"' };
+  return { id: '', how: rejected || 'no unique match for ' + (d.role || d.tag) + ' "' + (d.name || d.text || '') + '"' };
 }

@@ -112,6 +112,21 @@ class ReplayIT {
     }
 
     @Test
+    void an_element_found_by_its_id_but_named_otherwise_is_not_replayed_blindly() throws IOException {
+        run(RunMode.AUTO);
+        int calls = navigationCalls();
+        site.variant(ReplaySite.Variant.RELABELED);   // id "signin" is now "Create an account"
+
+        Task healed = run(RunMode.AUTO);
+
+        assertThat(healed.status()).as(healed.failureReason()).isEqualTo(TaskStatus.COMPLETED);
+        assertThat(healed.extractedInformation().path("code").asText()).isEqualTo(ReplaySite.confirmation("alice", "Japan"));
+        assertThat(navigationCalls() - calls).as("one call heals the sign-in step").isEqualTo(1);
+        assertThat(modes(healed)).contains("healed").doesNotContain("agent");
+        assertThat(site.requested("/register")).as("the control under the recorded id was never used").isZero();
+    }
+
+    @Test
     void a_flow_that_differs_falls_back_to_the_agent_and_records_a_new_version() throws IOException {
         run(RunMode.AUTO);
         int calls = navigationCalls();

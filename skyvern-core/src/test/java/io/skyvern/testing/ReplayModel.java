@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A scripted model for {@link ReplaySite}: it reads the page in the prompt and answers what a good
  * model would (fill the sign-in fields, choose Japan, accept the terms, finish, complete; extract
- * the confirmation code), after a fixed delay. Every element id comes from the prompt, so it works
+ * the confirmation code; in the newsletter flow: subscribe in the frame, open the receipt, confirm
+ * it, complete; extract the receipt code), after a fixed delay. Every element id comes from the prompt, so it works
  * on every variant and whatever a replay already did.
  */
 public final class ReplayModel {
@@ -41,12 +42,14 @@ public final class ReplayModel {
         String page = page(r.lastUserText());
         if (!isNavigation(r)) {
             Map<String, Object> code = new LinkedHashMap<>();
-            code.put("code", find(page, "(CONF-[A-Z]+-[A-Z]+)").orElse(null));
+            code.put("code", find(page, "(CONF-[A-Z]+-[A-Z]+)").or(() -> find(page, "(RCPT-[A-Z0-9]+)")).orElse(null));
             return ScriptedReply.json(Map.of("extracted_information", code));
         }
         List<Map<String, Object>> actions = new ArrayList<>();
-        if (page.contains("Confirmation:")) {
+        if (page.contains("Confirmation:") || page.contains("Receipt code:")) {
             actions.add(act("complete"));
+        } else if (newsletter(page, actions)) {
+            // the newsletter flow: its actions are chosen
         } else if (find(page, button("Finish")).isPresent()) {
             actions.add(act("click", "element_id", find(page, button("Finish")).get()));
         } else if (find(page, "<input id=\"(\\w+)\"[^>]*type=\"checkbox\"").isPresent()) {
@@ -67,6 +70,22 @@ public final class ReplayModel {
             actions.add(act("terminate", "reason", "the scripted model does not know this page"));
         }
         return ScriptedReply.json(Map.of("actions", actions));
+    }
+
+    /** The newsletter flow (a sign-up frame from another origin, a receipt in a new tab), when the page is one of it. */
+    private static boolean newsletter(String page, List<Map<String, Object>> actions) {
+        Optional<String> confirm = find(page, button("Confirm receipt"));
+        Optional<String> receipt = find(page, "<a id=\"(\\w+)\"[^>]*>Open your receipt");
+        Optional<String> email = find(page, "<input id=\"(\\w+)\"[^>]*label=\"Email\"");
+        if (confirm.isPresent()) {
+            actions.add(act("click", "element_id", confirm.get()));
+        } else if (receipt.isPresent()) {
+            actions.add(act("click", "element_id", receipt.get()));
+        } else if (email.isPresent()) {
+            actions.add(act("input_text", "element_id", email.get(), "text", "bob@example.com"));
+            find(page, button("Subscribe")).ifPresent(id -> actions.add(act("click", "element_id", id)));
+        }
+        return !actions.isEmpty();
     }
 
     private static String button(String text) {

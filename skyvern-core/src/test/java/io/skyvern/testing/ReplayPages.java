@@ -28,6 +28,13 @@ final class ReplayPages {
                     + "<label for=\"user\">Username</label><input id=\"user\" name=\"username\" type=\"text\">"
                     + "<label for=\"pw\">Password</label><input id=\"pw\" name=\"password\" type=\"password\">"
                     + "<input class=\"btn primary\" type=\"submit\" value=\"Log in\"></form>";
+            // The recorded id ("signin") is kept by a control that does something else: found by its id alone
+            // it would be clicked blindly; its name tells it is not the one the script used.
+            case RELABELED -> "<h1>Welcome</h1><form method=\"post\" action=\"/login\">"
+                    + "<label for=\"user\">Username</label><input id=\"user\" name=\"username\" type=\"text\">"
+                    + "<label for=\"pw\">Password</label><input id=\"pw\" name=\"password\" type=\"password\">"
+                    + "<button id=\"signin\" type=\"submit\" formaction=\"/register\">Create an account</button>"
+                    + "<input class=\"btn primary\" type=\"submit\" value=\"Log in\"></form>";
             case SPLIT -> "<h1>Welcome</h1><form method=\"post\" action=\"/login\">"
                     + "<label for=\"user\">Username</label><input id=\"user\" name=\"username\" type=\"text\">"
                     + "<button type=\"submit\">Next</button></form>";

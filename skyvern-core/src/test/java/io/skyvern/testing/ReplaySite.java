@@ -19,15 +19,20 @@ import java.util.Map;
  * country, accept the terms, finish, read the confirmation code. The same URLs serve
  * {@link Variant variants}: the same texts and roles with other ids, classes, nesting and order
  * ({@link Variant#RESTYLED}); a sign-in control whose text and kind changed ({@link Variant#RENAMED});
+ * the sign-in button's id now on another control, sign-in itself renamed ({@link Variant#RELABELED});
  * a sign-in split over two pages ({@link Variant#SPLIT}).
+ * A second flow ({@code /newsletter?frame=<another instance's origin>}) signs up in a frame from
+ * another origin and confirms a receipt in a new tab ({@link ReplayWidgetPages}); {@code RESTYLED}
+ * applies to it too.
  */
 public final class ReplaySite implements AutoCloseable {
     public static final String PASSWORD = "wonderland";
 
-    public enum Variant { BASE, RESTYLED, RENAMED, SPLIT }
+    public enum Variant { BASE, RESTYLED, RENAMED, RELABELED, SPLIT }
 
     private final HttpServer server;
     private volatile Variant variant = Variant.BASE;
+    private final Map<String, Integer> requests = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ReplaySite(HttpServer server) {
         this.server = server;
@@ -50,7 +55,22 @@ public final class ReplaySite implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return origin() + path;
+    }
+
+    /** {@code http://127.0.0.1:port}: another instance (another port) is another origin. */
+    public String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The code the receipt page of the newsletter flow shows for a subscriber. */
+    public static String receiptCode(String email) {
+        return ReplayWidgetPages.receiptCode(email);
+    }
+
+    /** How many requests reached {@code path} (any method, any query). */
+    public int requested(String path) {
+        return requests.getOrDefault(path, 0);
     }
 
     /** The code the done page shows for a user and a country. */
@@ -61,6 +81,7 @@ public final class ReplaySite implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             URI uri = ex.getRequestURI();
+            requests.merge(uri.getPath(), 1, Integer::sum);
             Map<String, String> q = form(uri.getRawQuery());
             if (ex.getRequestMethod().equals("POST")) {
                 q.putAll(form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
@@ -78,6 +99,14 @@ public final class ReplaySite implements AutoCloseable {
                         page(ex, "Plan", ReplayPages.plan(q, restyled));
                     }
                 }
+                case "/newsletter" -> page(ex, "Newsletter", ReplayWidgetPages.newsletter(q.getOrDefault("frame", ""),
+                        origin(), restyled));
+                case "/signup-frame" -> page(ex, "Sign-up", ReplayWidgetPages.signupFrame(q.getOrDefault("back", ""), restyled));
+                case "/signup-frame/sent" -> page(ex, "Subscribed", ReplayWidgetPages.signupSent(q.getOrDefault("email", ""),
+                        q.getOrDefault("back", "")));
+                case "/partner-frame" -> page(ex, "Partners", ReplayWidgetPages.partnerFrame());
+                case "/receipt" -> page(ex, "Receipt", ReplayWidgetPages.receipt(q.getOrDefault("email", ""), restyled));
+                case "/receipt/done" -> page(ex, "Receipt confirmed", ReplayWidgetPages.receiptDone(q.getOrDefault("email", "")));
                 case "/done" -> page(ex, "Done", "<h1>Thank you</h1><p>Confirmation: "
                         + confirmation(q.getOrDefault("u", "?"), q.getOrDefault("country", "?")) + "</p>");
                 default -> send(ex, 404, "<p>not found</p>");

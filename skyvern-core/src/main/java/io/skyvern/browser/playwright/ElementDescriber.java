@@ -9,6 +9,7 @@ import com.microsoft.playwright.ElementHandle;
 import com.microsoft.playwright.Frame;
 import io.skyvern.browser.BrowserActionException;
 import io.skyvern.browser.ElementDescriptor;
+import io.skyvern.browser.PageAddress;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,8 @@ import java.util.regex.Pattern;
 
 /**
  * Describes an element of the latest snapshot durably ({@code descriptor.js} in its frame, plus the
- * CSS paths of the iframes above it), and finds the one element a descriptor names on the live page,
+ * CSS paths and document addresses of the iframes above it), and finds the one element a descriptor
+ * names on the live page,
  * giving it an action id when the snapshot had not. Lane thread only.
  */
 final class ElementDescriber {
@@ -45,7 +47,11 @@ final class ElementDescriber {
         if (m.matches() && m.group(1) != null) {
             Optional<Frame> frame = tab.frame(m.group(1));
             if (frame.isPresent()) {
-                return d.inFrames(framePath(frame.get()));
+                List<String> urls = new ArrayList<>();
+                for (Frame f = frame.get(); f.parentFrame() != null; f = f.parentFrame()) {
+                    urls.add(0, PageAddress.of(f.url()));
+                }
+                return d.inFrames(framePath(frame.get()), urls);
             }
         }
         return d;
@@ -55,18 +61,47 @@ final class ElementDescriber {
     static Found find(Tab tab, ElementDescriptor d) {
         Frame frame = tab.page().mainFrame();
         String prefix = "";
-        for (String css : d.framePath()) {
-            ElementHandle owner = frame.querySelector(css);
-            Frame child = owner == null ? null : owner.contentFrame();
-            if (child == null) {
-                return new Found("", "the frame " + css + " is not on the page");
+        for (int level = 0; level < d.framePath().size(); level++) {
+            String css = d.framePath().get(level);
+            String url = level < d.frameUrls().size() ? d.frameUrls().get(level) : "";
+            Optional<Frame> child = childFrame(frame, css, url);
+            if (child.isEmpty()) {
+                return new Found("", "the frame " + css + (url.isEmpty() ? "" : " (" + url + ")") + " is not on the page");
             }
-            frame = child;
-            prefix = tab.frameId(child);
+            frame = child.get();
+            prefix = tab.frameId(frame);
         }
         Map<String, Object> arg = MAPPER.convertValue(d, new TypeReference<>() { });
         Object json = frame.evaluate(FIND, List.of(arg, prefix));
         return read(String.valueOf(json), Found.class);
+    }
+
+    /**
+     * The child frame of {@code parent} the script meant: the one at the recorded CSS path when its
+     * document is still the recorded one (or none was recorded), else the only child frame showing
+     * that document (the page moved or renamed its iframe), else the one at the CSS path anyway (its
+     * document moved; the element search inside it decides).
+     */
+    private static Optional<Frame> childFrame(Frame parent, String css, String url) {
+        Frame byCss = null;
+        ElementHandle owner = parent.querySelector(css);
+        if (owner != null) {
+            try {
+                byCss = owner.contentFrame();
+            } finally {
+                owner.dispose();
+            }
+        }
+        if (byCss != null && (url.isEmpty() || PageAddress.of(byCss.url()).equals(url))) {
+            return Optional.of(byCss);
+        }
+        if (!url.isEmpty()) {
+            List<Frame> same = parent.childFrames().stream().filter(f -> PageAddress.of(f.url()).equals(url)).toList();
+            if (same.size() == 1) {
+                return Optional.of(same.get(0));
+            }
+        }
+        return Optional.ofNullable(byCss);
     }
 
     /** {@code id} empty when nothing matched uniquely; {@code how} is the strategy that matched, or why none did. */
