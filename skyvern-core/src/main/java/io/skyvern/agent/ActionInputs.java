@@ -22,6 +22,9 @@ public final class ActionInputs {
         if (action instanceof Action.KeyPress keyPress) {
             return keyPress.elementId();
         }
+        if (action instanceof Action.GotoUrl gotoUrl) {
+            return gotoUrl.linkId().isEmpty() ? null : gotoUrl.linkId();   // a link followed by its href
+        }
         return action instanceof Action.OnElement on ? on.elementId() : null;
     }
 
@@ -41,7 +44,9 @@ public final class ActionInputs {
         } else if (action instanceof Action.KeyPress a) {
             in.put("keys", a.keys());
         } else if (action instanceof Action.GotoUrl a) {
-            in.put("url", a.url());
+            if (!a.url().isEmpty()) {
+                in.put("url", a.url());   // none when a link is followed: a replay reads the link's href again
+            }
         } else if (action instanceof Action.SwitchTab a) {
             in.put("tab_id", a.tabId());
         } else if (action instanceof Action.CloseTab a) {

@@ -76,7 +76,8 @@ public final class AgentLoop {
         AgentRun run = new AgentRun(goal, session, control, recorder, downloadDir, options.historyChars(), script);
         try {
             if (goal.url() != null && !goal.url().isBlank()) {
-                session.navigate(goal.url());
+                // a replay does not wait for the first page to settle: it looks for each element as it appears
+                session.navigate(goal.url(), script.plan().isEmpty());
                 recorder.log("INFO", "Opened " + goal.url());
             }
             int first = recorder.stepsAlreadyTaken() + 1;

@@ -1,5 +1,6 @@
 package io.skyvern.agent;
 
+import io.skyvern.artifact.ArtifactType;
 import io.skyvern.browser.ElementDescriptor;
 import io.skyvern.browser.PageAddress;
 import io.skyvern.browser.SettleReport;
@@ -20,11 +21,15 @@ final class ReplayedStep {
     /** How long a step waits for the page it expects (a navigation the previous step started), and how often it looks. */
     private static final long ARRIVAL_MS = 1_500;
     private static final long ARRIVAL_POLL_MS = 25;
+    /** How long a missing element is looked for at once, and how often: a page that just loaded is still rendering. */
+    private static final long QUICK_FIND_MS = 300;
+    private static final long FIND_POLL_MS = 25;
+    /** Looks after the page settled (its requests answered, its DOM quiet), and how far apart. */
+    private static final int SETTLED_FIND_TRIES = 2;
+    private static final long SETTLED_FIND_PAUSE_MS = 100;
 
     private final StepActor actor;
     private final ActionParser parser;
-    private final int findTries;
-    private final long findPauseMs;
 
     /** Whether a step was recorded, the run's result if the step ended it, and why the replay stopped short. */
     record Attempt(boolean stepTaken, Optional<AgentResult> end, Optional<String> miss) {
@@ -33,11 +38,9 @@ final class ReplayedStep {
         }
     }
 
-    ReplayedStep(StepActor actor, ActionParser parser, int findTries, long findPauseMs) {
+    ReplayedStep(StepActor actor, ActionParser parser) {
         this.actor = actor;
         this.parser = parser;
-        this.findTries = findTries;
-        this.findPauseMs = findPauseMs;
     }
 
     Attempt run(int stepNumber, ScriptStep planned, AgentRun run) {
@@ -67,6 +70,9 @@ final class ReplayedStep {
             for (int i = 0; i < actions.size() && miss == null; i++) {
                 ScriptAction recorded = actions.get(i);
                 if (recorded.actionType().equals(ActionType.COMPLETE.wireName())) {
+                    // before the extraction: its snapshot waits for the page to be quiet anyway, and
+                    // the time the screenshot takes counts towards that wait
+                    screenshot(stepId, stepNumber, ArtifactType.SCREENSHOT_BEFORE, run);
                     end = actor.completed(stepId, i, (Action.Complete) recorded.toAction(null, null, parser), run,
                             meter, outcomes);
                     return new Attempt(true, end.runResult(), Optional.empty());
@@ -80,11 +86,34 @@ final class ReplayedStep {
             return new Attempt(true, Optional.empty(), Optional.ofNullable(miss));
         } finally {
             if (!Thread.currentThread().isInterrupted()) {
+                screenshotAfter(stepId, stepNumber, end, run);
                 run.recorder.finishStep(stepId, meter.result(end.completed(), end.failureReason(), end.output(), false,
                         StepResult.REPLAYED));
                 run.history.add(stepNumber, url, end.outcomes(), "");
                 run.script.endStep(StepResult.REPLAYED);
             }
+        }
+    }
+
+    /**
+     * The page after a replayed step that stopped short (the page the heal starts from); the final
+     * page is kept before the extraction (see the {@code complete} action). A step that went as
+     * recorded keeps its actions and timings but no screenshot: the run that recorded the script
+     * has them, and one per step would cost a tenth of a replay's time (the bench's figures).
+     */
+    private static void screenshotAfter(String stepId, int stepNumber, StepEnd end, AgentRun run) {
+        if (end.runResult().isEmpty() && end.failureReason() != null) {
+            screenshot(stepId, stepNumber, ArtifactType.SCREENSHOT_AFTER, run);
+        }
+    }
+
+    private static void screenshot(String stepId, int stepNumber, ArtifactType type, AgentRun run) {
+        try {
+            if (!run.session.closed()) {
+                run.recorder.artifact(stepId, type, run.session.screenshot());
+            }
+        } catch (SkyvernException e) {
+            run.recorder.log("WARN", "No screenshot in step " + stepNumber + ": " + run.secrets.redact(e.getMessage()));
         }
     }
 
@@ -144,22 +173,46 @@ final class ReplayedStep {
         return null;
     }
 
-    /** The element's action id, looked for a few times while the page may still be updating. */
+    /**
+     * The element's action id. Looked for at once and then every {@link #FIND_POLL_MS} for a moment
+     * (the page may still be rendering what it just loaded); still missing, the page is given time
+     * to settle (bounded: a component drawn from a request's answer comes after the request) and
+     * looked at again. A replay is as fast as the page in the common case and does not heal a step
+     * only because a slow page had not drawn its element yet.
+     */
     private Optional<String> find(ElementDescriptor element, AgentRun run) {
-        for (int attempt = 1; attempt <= findTries; attempt++) {
-            try {
-                Optional<String> id = run.session.find(element);
-                if (id.isPresent()) {
-                    return id;
-                }
-            } catch (SkyvernException e) {
-                // mid-navigation: look again
+        long quickUntil = System.nanoTime() + QUICK_FIND_MS * 1_000_000;
+        Optional<String> found = findOnce(element, run);
+        while (found.isEmpty() && System.nanoTime() < quickUntil) {
+            run.session.waitFor(java.time.Duration.ofMillis(FIND_POLL_MS));
+            found = findOnce(element, run);
+        }
+        if (found.isPresent()) {
+            return found;
+        }
+        try {
+            run.session.settle();
+        } catch (SkyvernException e) {
+            // mid-navigation: the looks below tell
+        }
+        for (int attempt = 1; attempt <= SETTLED_FIND_TRIES; attempt++) {
+            Optional<String> id = findOnce(element, run);
+            if (id.isPresent()) {
+                return id;
             }
-            if (attempt < findTries) {
-                run.session.waitFor(java.time.Duration.ofMillis(findPauseMs));
+            if (attempt < SETTLED_FIND_TRIES) {
+                run.session.waitFor(java.time.Duration.ofMillis(SETTLED_FIND_PAUSE_MS));
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<String> findOnce(ElementDescriptor element, AgentRun run) {
+        try {
+            return run.session.find(element);
+        } catch (SkyvernException e) {
+            return Optional.empty();   // mid-navigation: look again
+        }
     }
 
     private static String name(ScriptAction action) {

@@ -18,10 +18,6 @@ import java.util.function.Function;
  * Thread-safe; a run is replayed by one thread.
  */
 final class Replayer {
-    /** How often, and how far apart, a missing element is looked for again (the page may still be updating). */
-    private static final int FIND_TRIES = 5;
-    private static final long FIND_PAUSE_MS = 100;
-
     private final StepActor actor;
     private final ActionParser parser = new ActionParser();
     private final Function<AgentRun, Optional<AgentResult>> stopCheck;
@@ -41,7 +37,7 @@ final class Replayer {
     }
 
     Outcome replay(AgentRun run, int firstStep, AgentStep agentStep) {
-        ReplayedStep stepRunner = new ReplayedStep(actor, parser, FIND_TRIES, FIND_PAUSE_MS);
+        ReplayedStep stepRunner = new ReplayedStep(actor, parser);
         int step = firstStep;
         int index = 0;
         boolean healedLast = false;

@@ -20,7 +20,19 @@ import java.util.Map;
  */
 public interface BrowserSession extends AutoCloseable {
 
-    void navigate(String url);
+    /** Opens {@code url} in the current tab and waits (bounded) for it to settle, as a snapshot would. */
+    default void navigate(String url) {
+        navigate(url, true);
+    }
+
+    /**
+     * Opens {@code url} in the current tab; with {@code settle} false it returns once the page has
+     * loaded, without waiting for it to settle (a replay looks for each element as it appears).
+     */
+    void navigate(String url, boolean settle);
+
+    /** Waits (bounded) until the current tab settles: the wait a snapshot makes first. */
+    void settle();
 
     String currentUrl();
 

@@ -28,8 +28,8 @@ final class JavaActions {
             case "download_file" -> "page.waitForDownload(() -> " + el + ".click()).saveAs(Paths.get(\"downloads\")"
                     + ".resolve(String.valueOf(System.nanoTime())));";
             case "keypress" -> (el == null ? "page.keyboard()" : el) + ".press(" + JavaSource.literal(text(in, "keys")) + ");";
-            case "goto_url" -> "page.navigate(URI.create(page.url()).resolve(" + JavaSource.literal(text(in, "url"))
-                    + ").toString());";
+            case "goto_url" -> "page.navigate(URI.create(page.url()).resolve(" + (el == null
+                    ? JavaSource.literal(text(in, "url")) : el + ".getAttribute(\"href\")") + ").toString());";
             case "go_back" -> "page.goBack();";
             case "scroll" -> "page.mouse().wheel(0, " + ("up".equals(text(in, "direction")) ? "-" : "")
                     + (in == null ? 600 : in.path("pixels").asInt(600)) + ");";

@@ -134,11 +134,13 @@ function strategies(d) {
   return out;
 }
 // A unique match found by a weaker clue (an id, a CSS path) must still be the element the script
-// acted on: its tag, role and accessible name as recorded (a field left empty when recorded is not
-// compared). A "Sign in" button that now says "Delete account" under the same id is not replayed
-// blindly; the step heals instead. Null when it fits, else why not.
+// acted on: its role and accessible name as recorded, or its tag when it had no role (a field left
+// empty when recorded is not compared). A "Sign in" button that now says "Delete account" under
+// the same id is not replayed blindly; the step heals instead. A <button> that became an
+// <input type=submit> with the same name is the same control to a person, so the tag of an
+// element with a role does not count. Null when it fits, else why not.
 function fingerprintMismatch(d, el) {
-  if (d.tag && el.tagName.toLowerCase() !== d.tag) return 'its tag is ' + el.tagName.toLowerCase() + ', not ' + d.tag;
+  if (!d.role && d.tag && el.tagName.toLowerCase() !== d.tag) return 'its tag is ' + el.tagName.toLowerCase() + ', not ' + d.tag;
   const role = roleOf(el);
   if (d.role && role !== d.role) return 'its role is "' + role + '", not "' + d.role + '"';
   const name = nameOf(el);

@@ -65,7 +65,8 @@ final class FakeBrowserSession implements BrowserSession {
         nextDialog = DialogResponse.DEFAULT;
     }
 
-    @Override public void navigate(String url) { calls.add("navigate " + url); goTo(url, tree); }
+    @Override public void navigate(String url, boolean settle) { calls.add("navigate " + url); goTo(url, tree); }
+    @Override public void settle() { calls.add("settle"); }
     @Override public String currentUrl() { return tabs.get(current); }
     @Override public String title() { return "Fake"; }
 

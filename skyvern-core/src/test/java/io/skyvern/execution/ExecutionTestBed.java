@@ -193,6 +193,13 @@ final class ExecutionTestBed implements AutoCloseable {
                 + r.lastUserText()));
     }
 
+    /** How each step of a task ran, in step order: agent, replayed or healed. */
+    List<String> stepModes(io.skyvern.task.Task task) {
+        var modes = skyvern.scripts().stepModes(task.taskId());
+        return skyvern.tasks().steps(org, task.taskId(), io.skyvern.task.StepQuery.all()).stream()
+                .map(s -> modes.getOrDefault(s.step().stepId(), "agent")).toList();
+    }
+
     /** Every file under the data dir's artifacts, as text (for leak scans). */
     List<String> artifactTexts() {
         List<String> texts = new ArrayList<>();

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Replay across a frame from another origin and a new tab, end to end: real Chromium on the
- * replay site's newsletter flow (sign up inside a cross-origin frame, open the receipt the frame
- * links to in a new tab, confirm it there), a model answering after a short delay, the product's
+ * replay site's newsletter flow (follow a link by goto_url, sign up inside a cross-origin frame,
+ * open the receipt the frame links to in a new tab, confirm it there), a model answering after a short delay, the product's
  * queue and database (H2, and PostgreSQL when set).
  */
 class FrameAndTabReplayIT {
@@ -55,27 +54,31 @@ class FrameAndTabReplayIT {
     void a_run_through_a_cross_origin_frame_and_a_new_tab_replays_without_navigation_calls() throws IOException {
         Task first = run(RunMode.AUTO);
         assertThat(first.status()).as(first.failureReason()).isEqualTo(TaskStatus.COMPLETED);
-        int calls = navigationCalls();
-        assertThat(calls).as("sign up, open the receipt, confirm, complete").isEqualTo(4);
+        int calls = ReplayModel.navigationCalls(bed.llm);
+        assertThat(calls).as("follow the link, sign up, open the receipt, confirm, complete").isEqualTo(5);
         RunScript recorded = bed.skyvern.scripts().run(first.taskId()).orElseThrow();
         ScriptDetails script = bed.skyvern.scripts().get(bed.org, recorded.scriptId().orElseThrow());
         assertThat(Json.mapper().writeValueAsString(script)).contains("\"frame_path\":[\"iframe#signup\"]")
-                .contains("\"payload_key\":\"email\"");
+                .contains("\"payload_key\":\"email\"").contains("{\"action_type\":\"goto_url\",\"element\":{\"role\":\"link\",\"name\":\"Newsletter\"");
 
         Task second = run(RunMode.AUTO);
 
         assertThat(second.status()).as(second.failureReason()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(second.extractedInformation().path("code").asText()).isEqualTo(ReplaySite.receiptCode(EMAIL));
-        assertThat(navigationCalls()).as("navigation calls of the replay").isEqualTo(calls);
-        assertThat(modes(second)).hasSize(4).containsOnly("replayed");
+        assertThat(ReplayModel.navigationCalls(bed.llm)).as("navigation calls of the replay").isEqualTo(calls);
+        assertThat(bed.stepModes(second)).hasSize(5).containsOnly("replayed");
         assertThat(lastUrl(second)).isEqualTo(lastUrl(first)).contains("/receipt/done");
+        var steps = bed.skyvern.tasks().steps(bed.org, second.taskId(), new StepQuery(true, true, Set.of()));
+        assertThat(steps.get(steps.size() - 1).screenshots()).as("the final page's screenshot").isNotEmpty();
+        assertThat(steps.get(1).actions()).extracting(a -> a.actionType())
+                .containsExactly("input_text", "click");   // typed into and submitted inside the frame
     }
 
     @Test
     void a_moved_frame_and_restyled_controls_replay_without_navigation_calls() throws IOException {
         Task first = run(RunMode.AGENT);
         assertThat(first.status()).as(first.failureReason()).isEqualTo(TaskStatus.COMPLETED);
-        int calls = navigationCalls();
+        int calls = ReplayModel.navigationCalls(bed.llm);
         site.variant(ReplaySite.Variant.RESTYLED);        // the frame has another id, wrappers, a frame before it
         frameSite.variant(ReplaySite.Variant.RESTYLED);   // the form inside it other ids and nesting
 
@@ -83,8 +86,8 @@ class FrameAndTabReplayIT {
 
         assertThat(replayed.status()).as(replayed.failureReason()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(replayed.extractedInformation().path("code").asText()).isEqualTo(ReplaySite.receiptCode(EMAIL));
-        assertThat(navigationCalls()).isEqualTo(calls);
-        assertThat(modes(replayed)).containsOnly("replayed");
+        assertThat(ReplayModel.navigationCalls(bed.llm)).isEqualTo(calls);
+        assertThat(bed.stepModes(replayed)).containsOnly("replayed");
     }
 
     @Test
@@ -102,27 +105,14 @@ class FrameAndTabReplayIT {
 
     private Task run(RunMode mode) throws IOException {
         JsonNode payload = Json.mapper().readTree("{\"email\":\"" + EMAIL + "\"}");
-        CreateTaskRequest request = CreateTaskRequest.builder(site.url("/newsletter?frame=" + frameSite.origin()),
+        CreateTaskRequest request = CreateTaskRequest.builder(site.url("/news?frame=" + frameSite.origin()),
                         "Subscribe to the newsletter, open the receipt and confirm it")
                 .dataExtractionGoal("The receipt code").navigationPayload(payload).runMode(mode).build();
         return bed.await(bed.skyvern.tasks().create(bed.org, request).taskId(), Duration.ofSeconds(90));
     }
 
-    private int navigationCalls() {
-        return (int) bed.llm.requests().stream().filter(ReplayModel::isNavigation).count();
-    }
-
     private String lastUrl(Task task) {
         var steps = bed.skyvern.tasks().steps(bed.org, task.taskId(), new StepQuery(false, false, Set.of()));
         return steps.get(steps.size() - 1).step().url();
-    }
-
-    private List<String> modes(Task task) {
-        var modes = bed.skyvern.scripts().stepModes(task.taskId());
-        List<String> out = new ArrayList<>();
-        for (var s : bed.skyvern.tasks().steps(bed.org, task.taskId(), new StepQuery(false, false, Set.of()))) {
-            out.add(modes.getOrDefault(s.step().stepId(), "agent"));
-        }
-        return out;
     }
 }

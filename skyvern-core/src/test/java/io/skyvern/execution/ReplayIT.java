@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -49,7 +47,7 @@ class ReplayIT {
     @Test
     void second_run_in_auto_mode_replays_every_step_without_navigation_calls() throws IOException {
         Task first = run(RunMode.AUTO);
-        int callsAfterFirst = navigationCalls();
+        int callsAfterFirst = ReplayModel.navigationCalls(bed.llm);
         assertThat(first.status()).as(first.failureReason()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(callsAfterFirst).isEqualTo(5);
         RunScript recorded = bed.skyvern.scripts().run(first.taskId()).orElseThrow();
@@ -59,8 +57,8 @@ class ReplayIT {
 
         assertThat(second.status()).as(second.failureReason()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(second.extractedInformation().path("code").asText()).isEqualTo(ReplaySite.confirmation("alice", "Japan"));
-        assertThat(navigationCalls()).as("navigation calls of the replay").isEqualTo(callsAfterFirst);
-        assertThat(modes(second)).hasSize(5).containsOnly("replayed");
+        assertThat(ReplayModel.navigationCalls(bed.llm)).as("navigation calls of the replay").isEqualTo(callsAfterFirst);
+        assertThat(bed.stepModes(second)).hasSize(5).containsOnly("replayed");
         RunScript used = bed.skyvern.scripts().run(second.taskId()).orElseThrow();
         assertThat(used.scriptId()).isEqualTo(recorded.scriptId());
         assertThat(used.scriptVersion()).contains(1);
@@ -76,28 +74,28 @@ class ReplayIT {
     @Test
     void a_restyled_page_with_the_same_texts_and_roles_replays_without_navigation_calls() throws IOException {
         run(RunMode.AGENT);
-        int calls = navigationCalls();
+        int calls = ReplayModel.navigationCalls(bed.llm);
         site.variant(ReplaySite.Variant.RESTYLED);
 
         Task replayed = run(RunMode.REPLAY);
 
         assertThat(replayed.status()).as(replayed.failureReason()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(replayed.extractedInformation().path("code").asText()).isEqualTo(ReplaySite.confirmation("alice", "Japan"));
-        assertThat(navigationCalls()).isEqualTo(calls);
-        assertThat(modes(replayed)).containsOnly("replayed");
+        assertThat(ReplayModel.navigationCalls(bed.llm)).isEqualTo(calls);
+        assertThat(bed.stepModes(replayed)).containsOnly("replayed");
     }
 
     @Test
     void a_renamed_control_heals_with_one_call_and_saves_a_new_version() throws IOException {
         Task first = run(RunMode.AUTO);
-        int calls = navigationCalls();
+        int calls = ReplayModel.navigationCalls(bed.llm);
         site.variant(ReplaySite.Variant.RENAMED);
 
         Task healed = run(RunMode.AUTO);
 
         assertThat(healed.status()).as(healed.failureReason()).isEqualTo(TaskStatus.COMPLETED);
-        assertThat(navigationCalls() - calls).isEqualTo(1);
-        assertThat(modes(healed)).contains("healed").doesNotContain("agent");
+        assertThat(ReplayModel.navigationCalls(bed.llm) - calls).isEqualTo(1);
+        assertThat(bed.stepModes(healed)).contains("healed").doesNotContain("agent");
         RunScript after = bed.skyvern.scripts().run(healed.taskId()).orElseThrow();
         assertThat(after.scriptId()).isEqualTo(bed.skyvern.scripts().run(first.taskId()).orElseThrow().scriptId());
         assertThat(after.scriptVersion()).contains(2);
@@ -107,37 +105,37 @@ class ReplayIT {
 
         Task again = run(RunMode.AUTO);   // the new version replays the renamed page as is
         assertThat(again.status()).isEqualTo(TaskStatus.COMPLETED);
-        assertThat(navigationCalls() - calls).isEqualTo(1);
-        assertThat(modes(again)).containsOnly("replayed");
+        assertThat(ReplayModel.navigationCalls(bed.llm) - calls).isEqualTo(1);
+        assertThat(bed.stepModes(again)).containsOnly("replayed");
     }
 
     @Test
     void an_element_found_by_its_id_but_named_otherwise_is_not_replayed_blindly() throws IOException {
         run(RunMode.AUTO);
-        int calls = navigationCalls();
+        int calls = ReplayModel.navigationCalls(bed.llm);
         site.variant(ReplaySite.Variant.RELABELED);   // id "signin" is now "Create an account"
 
         Task healed = run(RunMode.AUTO);
 
         assertThat(healed.status()).as(healed.failureReason()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(healed.extractedInformation().path("code").asText()).isEqualTo(ReplaySite.confirmation("alice", "Japan"));
-        assertThat(navigationCalls() - calls).as("one call heals the sign-in step").isEqualTo(1);
-        assertThat(modes(healed)).contains("healed").doesNotContain("agent");
+        assertThat(ReplayModel.navigationCalls(bed.llm) - calls).as("one call heals the sign-in step").isEqualTo(1);
+        assertThat(bed.stepModes(healed)).contains("healed").doesNotContain("agent");
         assertThat(site.requested("/register")).as("the control under the recorded id was never used").isZero();
     }
 
     @Test
     void a_flow_that_differs_falls_back_to_the_agent_and_records_a_new_version() throws IOException {
         run(RunMode.AUTO);
-        int calls = navigationCalls();
+        int calls = ReplayModel.navigationCalls(bed.llm);
         site.variant(ReplaySite.Variant.SPLIT);
 
         Task diverged = run(RunMode.AUTO);
 
         assertThat(diverged.status()).as(diverged.failureReason()).isEqualTo(TaskStatus.COMPLETED);
         assertThat(diverged.extractedInformation().path("code").asText()).isEqualTo(ReplaySite.confirmation("alice", "Japan"));
-        assertThat(modes(diverged)).contains("healed", "agent");
-        assertThat(navigationCalls()).isGreaterThan(calls + 1);
+        assertThat(bed.stepModes(diverged)).contains("healed", "agent");
+        assertThat(ReplayModel.navigationCalls(bed.llm)).isGreaterThan(calls + 1);
         assertThat(bed.skyvern.scripts().run(diverged.taskId()).orElseThrow().scriptVersion()).contains(2);
     }
 
@@ -194,22 +192,7 @@ class ReplayIT {
                 .dataExtractionGoal("The confirmation code").navigationPayload(payload).runMode(mode).build();
     }
 
-    private int navigationCalls() {
-        return (int) bed.llm.requests().stream().filter(ReplayModel::isNavigation).count();
-    }
-
-    private Collection<String> modes(Task task) {
-        var modes = bed.skyvern.scripts().stepModes(task.taskId());
-        List<String> out = new java.util.ArrayList<>();
-        for (var s : bed.skyvern.tasks().steps(bed.org, task.taskId(), new io.skyvern.task.StepQuery(false, false,
-                java.util.Set.of()))) {
-            out.add(modes.getOrDefault(s.step().stepId(), "agent"));
-        }
-        return out;
-    }
-
     private static Duration wall(Task t) {
         return Duration.between(t.startedAt(), t.completedAt());
     }
-
 }

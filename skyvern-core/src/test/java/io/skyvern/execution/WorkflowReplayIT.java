@@ -50,7 +50,7 @@ class WorkflowReplayIT {
         String workflowId = workflow("");
 
         WorkflowRunBlock first = onlyBlock(run(workflowId, RunMode.AUTO, "{{ country }}-signup"));
-        int calls = navigationCalls();
+        int calls = ReplayModel.navigationCalls(bed.llm);
         assertThat(first.status()).as(first.failureReason()).isEqualTo("completed");
         assertThat(calls).isEqualTo(5);
         assertThat(first.runMode()).isEqualTo("auto");
@@ -63,13 +63,13 @@ class WorkflowReplayIT {
         assertThat(second.status()).as(second.failureReason()).isEqualTo("completed");
         assertThat(second.output().at("/extracted_information/code").asText())
                 .isEqualTo(ReplaySite.confirmation("alice", "Japan"));
-        assertThat(navigationCalls()).as("navigation calls of the replay").isEqualTo(calls);
+        assertThat(ReplayModel.navigationCalls(bed.llm)).as("navigation calls of the replay").isEqualTo(calls);
         assertThat(second.scriptId()).isEqualTo(first.scriptId());
         assertThat(second.scriptVersion()).isEqualTo(1);
 
         WorkflowRunBlock agent = onlyBlock(run(workflowId, null, null));   // default mode: agent, nothing replayed
         assertThat(agent.runMode()).isEqualTo("agent");
-        assertThat(navigationCalls()).isEqualTo(calls + 5);
+        assertThat(ReplayModel.navigationCalls(bed.llm)).isEqualTo(calls + 5);
     }
 
     @Test
@@ -87,12 +87,12 @@ class WorkflowReplayIT {
         assertThat(recorded.runMode()).isEqualTo("auto");
         assertThat(recorded.cacheKey()).isEqualTo("signup-Japan");
         assertThat(recorded.scriptVersion()).isEqualTo(1);
-        int calls = navigationCalls();
+        int calls = ReplayModel.navigationCalls(bed.llm);
 
         WorkflowRunBlock replayed = onlyBlock(run(replayOnly, null, null));   // the other workflow's block, same key
         assertThat(replayed.status()).as(replayed.failureReason()).isEqualTo("completed");
         assertThat(replayed.scriptId()).isEqualTo(recorded.scriptId());
-        assertThat(navigationCalls()).isEqualTo(calls);
+        assertThat(ReplayModel.navigationCalls(bed.llm)).isEqualTo(calls);
     }
 
     @Test
@@ -134,9 +134,5 @@ class WorkflowReplayIT {
         var blocks = bed.skyvern.workflows().getRun(bed.org, lastWorkflowId, run.workflowRunId(), true, false).blocks();
         assertThat(blocks).hasSize(1);
         return blocks.get(0);
-    }
-
-    private int navigationCalls() {
-        return (int) bed.llm.requests().stream().filter(ReplayModel::isNavigation).count();
     }
 }

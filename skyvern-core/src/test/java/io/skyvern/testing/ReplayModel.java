@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A scripted model for {@link ReplaySite}: it reads the page in the prompt and answers what a good
  * model would (fill the sign-in fields, choose Japan, accept the terms, finish, complete; extract
- * the confirmation code; in the newsletter flow: subscribe in the frame, open the receipt, confirm
+ * the confirmation code; in the newsletter flow: follow the link to it, subscribe in the frame, open the receipt, confirm
  * it, complete; extract the receipt code), after a fixed delay. Every element id comes from the prompt, so it works
  * on every variant and whatever a replay already did.
  */
@@ -31,6 +31,11 @@ public final class ReplayModel {
         llm.whenExhausted(answering(delayMs));
         llm.verifyWith(r -> ScriptedReply.delayed(delayMs,
                 ScriptedReply.json(java.util.Map.of("goal_met", true, "reason", "scripted: confirmed"))));
+    }
+
+    /** How many navigation requests {@code llm} has answered so far. */
+    public static int navigationCalls(ScriptedLlmServer llm) {
+        return (int) llm.requests().stream().filter(ReplayModel::isNavigation).count();
     }
 
     /** Whether the request asked for navigation actions (not an extraction, not a completion check). */
@@ -84,6 +89,10 @@ public final class ReplayModel {
         } else if (email.isPresent()) {
             actions.add(act("input_text", "element_id", email.get(), "text", "bob@example.com"));
             find(page, button("Subscribe")).ifPresent(id -> actions.add(act("click", "element_id", id)));
+        } else {
+            // a model opening a link by its id, as it does when the prompt shows the href cut
+            find(page, "<a id=\"(\\w+)\"[^>]*>Newsletter</a>").ifPresent(id ->
+                    actions.add(act("goto_url", "element_id", id)));
         }
         return !actions.isEmpty();
     }

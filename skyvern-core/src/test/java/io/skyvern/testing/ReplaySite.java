@@ -21,7 +21,7 @@ import java.util.Map;
  * ({@link Variant#RESTYLED}); a sign-in control whose text and kind changed ({@link Variant#RENAMED});
  * the sign-in button's id now on another control, sign-in itself renamed ({@link Variant#RELABELED});
  * a sign-in split over two pages ({@link Variant#SPLIT}).
- * A second flow ({@code /newsletter?frame=<another instance's origin>}) signs up in a frame from
+ * A second flow ({@code /news?frame=<another instance's origin>}) signs up in a frame from
  * another origin and confirms a receipt in a new tab ({@link ReplayWidgetPages}); {@code RESTYLED}
  * applies to it too.
  */
@@ -99,6 +99,7 @@ public final class ReplaySite implements AutoCloseable {
                         page(ex, "Plan", ReplayPages.plan(q, restyled));
                     }
                 }
+                case "/news" -> page(ex, "News", ReplayWidgetPages.start(q.getOrDefault("frame", ""), restyled));
                 case "/newsletter" -> page(ex, "Newsletter", ReplayWidgetPages.newsletter(q.getOrDefault("frame", ""),
                         origin(), restyled));
                 case "/signup-frame" -> page(ex, "Sign-up", ReplayWidgetPages.signupFrame(q.getOrDefault("back", ""), restyled));

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The HTML of {@link ReplaySite}'s second flow, which crosses a frame from another origin and a new
- * tab: a newsletter page embeds a sign-up form served by another origin; once subscribed, the frame
+ * tab: a start page links to a newsletter page (a model follows it with goto_url on the link), which embeds a sign-up form served by another origin; once subscribed, the frame
  * offers a receipt link that opens in a new tab; the receipt is confirmed there and shows a code.
  * The restyled variant moves the frame (other id, wrappers, an unrelated frame from the same origin
  * before it) and the controls inside it, keeping their texts and roles.
@@ -18,6 +18,14 @@ final class ReplayWidgetPages {
     /** The receipt code the last page shows for a subscriber. */
     static String receiptCode(String email) {
         return "RCPT-" + email.replaceAll("@.*", "").replaceAll("[^A-Za-z0-9]", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** On the page's origin: where the flow starts, a link to the newsletter page. */
+    static String start(String frameOrigin, boolean restyled) {
+        String href = "/newsletter?frame=" + enc(frameOrigin);
+        return restyled ? "<nav><ul><li><a class=\"n1\" href=\"/about\">About us</a></li><li><a class=\"n2\" href=\""
+                + href + "\">Newsletter</a></li></ul></nav><h1>News</h1>"
+                : "<h1>News</h1><p>Read our <a id=\"nl\" href=\"" + href + "\">Newsletter</a>.</p>";
     }
 
     /** On the page's origin: the newsletter page, its sign-up frame from {@code frameOrigin}. */

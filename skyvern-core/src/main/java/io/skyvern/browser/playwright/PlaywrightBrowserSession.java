@@ -84,11 +84,18 @@ final class PlaywrightBrowserSession implements BrowserSession {
     }
 
     @Override
-    public void navigate(String url) {
+    public void navigate(String url, boolean settle) {
         onPage("Navigation to " + url, p -> {
             p.navigate(url);
-            settler.settle(p);
+            if (settle) {
+                settler.settle(p);
+            }
         });
+    }
+
+    @Override
+    public void settle() {
+        onPage("Waiting for the page to settle", settler::settle);
     }
 
     @Override

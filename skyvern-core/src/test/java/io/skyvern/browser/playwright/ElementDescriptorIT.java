@@ -61,6 +61,9 @@ class ElementDescriptorIT extends FixtureSiteBrowserTest {
 
         show("<div><span><button id=\"other\" type=\"button\">sign   IN</button></span></div>");
         assertThat(session.find(signIn)).as("the same name in other case and spacing").isPresent();
+
+        show("<form><input type=\"submit\" id=\"primary\" value=\"Sign in\" onclick=\"return false\"></form>");
+        assertThat(session.find(signIn)).as("another tag, the same role and name").isPresent();
     }
 
     @Test
