@@ -39,6 +39,13 @@ import java.util.function.BooleanSupplier;
  * {@link #onPump hook} instead of running a pump of its own. While a hook is registered the lane
  * pumps every {@link #WATCHED_PUMP_MS} ms (frames must flow at the screencast's rate), else every
  * {@link #PUMP_MS} ms.
+ *
+ * <p>The lane also keeps one <b>spare</b>: a fresh context with a blank page, made on the lane once a
+ * session closed (after the work already queued), and handed to the next fresh session. Chromium takes
+ * 140-230 ms to make a page on our 2-core hosts (plain Playwright, measured), which every run would
+ * otherwise wait for before its first navigation. The spare holds no state (no cookies, no storage,
+ * no route: the session installs its own), belongs to the current browser only, and is not counted
+ * as an open context.
  */
 final class BrowserLane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserLane.class);
@@ -53,6 +60,11 @@ final class BrowserLane implements AutoCloseable {
     // Confined to the lane thread.
     private Playwright playwright;
     private Browser browser;
+    private Spare spare;
+
+    /** A context and its blank page, made ahead of need from {@code browser}. */
+    record Spare(Browser browser, BrowserContext context, Page page) {
+    }
 
     BrowserLane(String name, BrowserLauncher launcher) {
         this.name = name;
@@ -191,6 +203,47 @@ final class BrowserLane implements AutoCloseable {
         return browser;
     }
 
+    /**
+     * Lane thread: the spare, if this lane has one that is still usable (made by the live browser,
+     * its page open); the lane has none afterwards until {@link #refillSpare} makes another.
+     */
+    java.util.Optional<Spare> takeSpare() {
+        Spare s = spare;
+        spare = null;
+        if (s == null || s.browser() != browser || !connected() || s.page().isClosed()) {
+            if (s != null) {
+                closeQuietly(s.context());
+            }
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(s);
+    }
+
+    /**
+     * Asks the lane to make a spare with {@code make} once the work queued before it has run,
+     * unless it has one or no browser runs (a spare never launches one). Returns at once; a spare
+     * that cannot be made is simply not there.
+     */
+    void refillSpare(java.util.function.Function<Browser, BrowserContext> make) {
+        try {
+            thread.execute(() -> {
+                if (spare != null || !connected()) {
+                    return;
+                }
+                BrowserContext context = null;
+                try {
+                    context = make.apply(browser);
+                    spare = new Spare(browser, context, context.newPage());
+                } catch (RuntimeException e) {
+                    closeQuietly(context);
+                    LOG.debug("No spare page on {}: {}", name, e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // the lane is closing: no spare
+        }
+    }
+
     /** Whether this lane has a connected browser (lane thread only). */
     boolean connected() {
         return browser != null && browser.isConnected();
@@ -201,7 +254,7 @@ final class BrowserLane implements AutoCloseable {
      * the list once the browser confirmed its close); 0 when no browser runs. Never launches one.
      */
     int openContexts() {
-        return call(() -> connected() ? browser.contexts().size() : 0);
+        return call(() -> connected() ? browser.contexts().size() - (spare != null && spare.browser() == browser ? 1 : 0) : 0);
     }
 
     /** Whether the lane has a connected browser now (any thread). */
@@ -226,6 +279,7 @@ final class BrowserLane implements AutoCloseable {
                 closeQuietly(playwright);
                 browser = null;
                 playwright = null;
+                spare = null;
             });
         } finally {
             thread.shutdown();

@@ -46,6 +46,10 @@ import java.util.concurrent.RejectedExecutionException;
  * their directory (loaded on open, saved on close) rather than in a Chromium user-data dir: that
  * way they share the lane's browser and also work over CDP. One open session per directory.
  *
+ * <p><b>Spare pages.</b> When a session closes, its lane makes a fresh context and page for the next
+ * session ({@link BrowserLane#refillSpare}); a fresh session (no stored state, no trace) takes it
+ * and starts its first navigation at once instead of waiting for Chromium to make a page.
+ *
  * <p>A browser that died (crash, killed, disconnected) is started again on the next
  * {@link #openSession}. Thread-safe.
  */
@@ -94,6 +98,9 @@ public final class PlaywrightBrowserManager implements BrowserManager {
             BrowserSession[] holder = new BrowserSession[1];
             Runnable onClose = () -> {
                 lane.openSessions().decrementAndGet();
+                if (!closed) {
+                    lane.refillSpare(this::newContext);   // the next fresh session starts without making a page
+                }
                 options.persistentDir().ifPresent(d -> persistentInUse.remove(d.toAbsolutePath().normalize()));
                 sessions.remove(holder[0]);
             };
@@ -126,18 +133,14 @@ public final class PlaywrightBrowserManager implements BrowserManager {
     private PlaywrightBrowserSession newSession(BrowserLane lane, Optional<Path> storage, Optional<Path> trace,
                                                 SessionOptions options, Runnable onClose) {
         Browser browser = lane.browser();
-        Browser.NewContextOptions ctx = new Browser.NewContextOptions()
-                .setViewportSize(config.viewportWidth(), config.viewportHeight())
-                .setAcceptDownloads(true);
-        storage.filter(Files::isRegularFile).ifPresent(ctx::setStorageStatePath);
         try {
-            BrowserContext context = browser.newContext(ctx);
-            context.setDefaultTimeout(10_000);
-            context.setDefaultNavigationTimeout(30_000);
+            // a spare serves a fresh session only: a stored login or a trace must be set up at creation
+            Optional<BrowserLane.Spare> spare = storage.isEmpty() && trace.isEmpty() ? lane.takeSpare() : Optional.empty();
+            BrowserContext context = spare.map(BrowserLane.Spare::context).orElseGet(() -> newContext(browser, storage));
             if (trace.isPresent()) {
                 context.tracing().start(new Tracing.StartOptions().setScreenshots(true).setSnapshots(true));
             }
-            Page page = context.newPage();
+            Page page = spare.isPresent() ? spare.get().page() : context.newPage();
             NavigationGuard guard = new NavigationGuard(policy);
             guard.install(context, page);
             ElementTreeRenderer renderer = new ElementTreeRenderer(options.maxTreeChars(), config.pageTokens(),
@@ -148,6 +151,22 @@ public final class PlaywrightBrowserManager implements BrowserManager {
             throw BrowserLauncher.unavailable("Could not open a browser context: "
                     + BrowserLauncher.firstLine(e.getMessage()), e);
         }
+    }
+
+    private BrowserContext newContext(Browser browser) {
+        return newContext(browser, Optional.empty());
+    }
+
+    /** Lane thread: a context as every session has it, with the stored login state when there is one. */
+    private BrowserContext newContext(Browser browser, Optional<Path> storage) {
+        Browser.NewContextOptions ctx = new Browser.NewContextOptions()
+                .setViewportSize(config.viewportWidth(), config.viewportHeight())
+                .setAcceptDownloads(true);
+        storage.filter(Files::isRegularFile).ifPresent(ctx::setStorageStatePath);
+        BrowserContext context = browser.newContext(ctx);
+        context.setDefaultTimeout(10_000);
+        context.setDefaultNavigationTimeout(30_000);
+        return context;
     }
 
     @Override
