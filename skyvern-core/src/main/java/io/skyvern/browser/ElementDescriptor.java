@@ -36,6 +36,13 @@ public record ElementDescriptor(String role, String name, String tag, String lab
         frameUrls = frameUrls == null ? List.of() : List.copyOf(frameUrls);
     }
 
+    /** A descriptor without the frames' document addresses (as recorded before they were kept). */
+    public ElementDescriptor(String role, String name, String tag, String label, String placeholder, String text,
+                             Map<String, String> attributes, String cssPath, String xpath, List<String> framePath,
+                             String nearText) {
+        this(role, name, tag, label, placeholder, text, attributes, cssPath, xpath, framePath, nearText, List.of());
+    }
+
     /** The same element, inside the iframes at {@code path} whose documents are at {@code urls} (origin and path). */
     public ElementDescriptor inFrames(List<String> path, List<String> urls) {
         return new ElementDescriptor(role, name, tag, label, placeholder, text, attributes, cssPath, xpath, path,
