@@ -29,6 +29,17 @@ final class ElementActions {
               const label = Array.from(el.labels || []).find((l) => l.getClientRects().length > 0);
               (label || el).click();
             }""";
+    /**
+     * Resolves after two animation frames (at most 100 ms: a hidden page draws none). A page's scroll
+     * handlers run at the frame after the scroll (an infinite feed appends its next posts there, a
+     * virtualised grid draws its rows), so a scroll that returns only then lets the snapshot that
+     * follows see what they drew instead of racing them.
+     */
+    static final String NEXT_FRAMES = """
+            () => new Promise((done) => {
+              const t = setTimeout(done, 100);
+              requestAnimationFrame(() => requestAnimationFrame(() => { clearTimeout(t); done(); }));
+            })""";
     private static final String SCROLL = """
             (el, d) => {
               const up = (n) => n.parentElement || (n.parentNode && n.parentNode.host) || null;
@@ -112,6 +123,7 @@ final class ElementActions {
 
     static void scroll(Locator l, String elementId, int dx, int dy) {
         Object moved = l.evaluate(SCROLL, List.of(dx, dy));
+        l.evaluate("el => (" + NEXT_FRAMES + ")()");
         if (!Boolean.TRUE.equals(moved)) {
             throw new BrowserActionException("Scrolling " + elementId + " moved nothing: it (and the page) cannot scroll further that way");
         }

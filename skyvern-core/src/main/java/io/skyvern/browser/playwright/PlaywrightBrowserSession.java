@@ -233,7 +233,10 @@ final class PlaywrightBrowserSession implements BrowserSession {
 
     @Override
     public void scroll(int dx, int dy) {
-        onPage("Scrolling", p -> p.mouse().wheel(dx, dy));
+        onPage("Scrolling", p -> {
+            p.mouse().wheel(dx, dy);
+            p.evaluate(ElementActions.NEXT_FRAMES);   // the wheel scrolls, and the page reacts, at the next frames
+        });
     }
 
     @Override
