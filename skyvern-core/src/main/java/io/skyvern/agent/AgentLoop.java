@@ -234,11 +234,9 @@ public final class AgentLoop {
     private void record(String stepId, int stepNumber, String startUrl, ModelAnswer answer, StepEnd end,
                         StepMeter meter, AgentRun run, String mode) {
         try {
-            if (end.runResult().isEmpty() && end.completed() && !run.session.closed()) {
-                run.recorder.artifact(stepId, ArtifactType.SCREENSHOT_AFTER, run.session.screenshot());
+            if (end.runResult().isEmpty() && end.completed()) {
+                StepActor.keepScreenshot(stepId, stepNumber, ArtifactType.SCREENSHOT_AFTER, run);
             }
-        } catch (SkyvernException e) {
-            run.recorder.log("WARN", "No screenshot after step " + stepNumber + ": " + run.secrets.redact(e.getMessage()));
         } finally {
             boolean stopped = end.runResult().filter(r -> r instanceof AgentResult.Canceled
                     || r instanceof AgentResult.TimedOut).isPresent();

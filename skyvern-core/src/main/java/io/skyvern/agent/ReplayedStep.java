@@ -72,7 +72,7 @@ final class ReplayedStep {
                 if (recorded.actionType().equals(ActionType.COMPLETE.wireName())) {
                     // before the extraction: its snapshot waits for the page to be quiet anyway, and
                     // the time the screenshot takes counts towards that wait
-                    screenshot(stepId, stepNumber, ArtifactType.SCREENSHOT_BEFORE, run);
+                    StepActor.keepScreenshot(stepId, stepNumber, ArtifactType.SCREENSHOT_BEFORE, run);
                     end = actor.completed(stepId, i, (Action.Complete) recorded.toAction(null, null, parser), run,
                             meter, outcomes);
                     return new Attempt(true, end.runResult(), Optional.empty());
@@ -103,17 +103,7 @@ final class ReplayedStep {
      */
     private static void screenshotAfter(String stepId, int stepNumber, StepEnd end, AgentRun run) {
         if (end.runResult().isEmpty() && end.failureReason() != null) {
-            screenshot(stepId, stepNumber, ArtifactType.SCREENSHOT_AFTER, run);
-        }
-    }
-
-    private static void screenshot(String stepId, int stepNumber, ArtifactType type, AgentRun run) {
-        try {
-            if (!run.session.closed()) {
-                run.recorder.artifact(stepId, type, run.session.screenshot());
-            }
-        } catch (SkyvernException e) {
-            run.recorder.log("WARN", "No screenshot in step " + stepNumber + ": " + run.secrets.redact(e.getMessage()));
+            StepActor.keepScreenshot(stepId, stepNumber, ArtifactType.SCREENSHOT_AFTER, run);
         }
     }
 

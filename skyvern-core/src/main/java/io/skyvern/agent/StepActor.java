@@ -204,6 +204,21 @@ final class StepActor {
         }
     }
 
+    /**
+     * Keeps a screenshot of the current tab as the step's {@code type} artifact; a page that cannot
+     * be captured (it closed, it is navigating) costs a warning in the run's log, not the step.
+     */
+    static void keepScreenshot(String stepId, int stepNumber, ArtifactType type, AgentRun run) {
+        try {
+            if (!run.session.closed()) {
+                run.recorder.artifact(stepId, type, run.session.screenshot());
+            }
+        } catch (SkyvernException e) {
+            run.recorder.log("WARN", "No screenshot " + (type == ArtifactType.SCREENSHOT_AFTER ? "after" : "before")
+                    + " step " + stepNumber + ": " + run.secrets.redact(e.getMessage()));
+        }
+    }
+
     /** The descriptor with any real secret the page showed (a label, nearby text) replaced by its placeholder. */
     static ElementDescriptor redacted(ElementDescriptor d, PayloadSecrets secrets) {
         java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();

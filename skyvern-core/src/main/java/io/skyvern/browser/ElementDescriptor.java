@@ -11,9 +11,10 @@ import java.util.Map;
  * gives: its ARIA role and accessible name, tag, label, placeholder and visible text, its stable
  * attributes ({@code id}, {@code name}, {@code data-testid}, {@code aria-*}, {@code href}…), a CSS
  * path and an XPath, the CSS paths of the iframes it sits in (outermost first; empty in the main
- * document) with the address of each frame's document (origin and path, no query: a frame that
- * moved on its page is found again by it), and the text around it. A replay tries them in that
- * order and accepts a unique match only, whose tag, role and name must still be the recorded ones.
+ * document) with the address of each frame's document ({@link PageAddress}: host, port and path,
+ * no query; a frame that moved on its page is found again by it), and the text around it. A replay
+ * tries them in that order and accepts a unique match only, whose role and name (its tag, when it
+ * has no role) must still be the recorded ones.
  * Immutable.
  */
 public record ElementDescriptor(String role, String name, String tag, String label, String placeholder, String text,
@@ -43,7 +44,7 @@ public record ElementDescriptor(String role, String name, String tag, String lab
         this(role, name, tag, label, placeholder, text, attributes, cssPath, xpath, framePath, nearText, List.of());
     }
 
-    /** The same element, inside the iframes at {@code path} whose documents are at {@code urls} (origin and path). */
+    /** The same element, inside the iframes at {@code path} whose documents are at {@code urls} ({@link PageAddress}). */
     public ElementDescriptor inFrames(List<String> path, List<String> urls) {
         return new ElementDescriptor(role, name, tag, label, placeholder, text, attributes, cssPath, xpath, path,
                 nearText, urls);

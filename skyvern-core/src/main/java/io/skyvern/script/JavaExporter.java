@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Turns a script version into one standalone, readable Playwright-for-Java program: a public class
  * {@value #CLASS_NAME} with a {@code main} that opens the start URL and performs the recorded
  * actions step by step, each step on the tab showing its page (a link that opened a new tab is
- * followed, as the recorded run did). Each element is found by role and accessible name first, then by its CSS
- * path, then by its XPath (the first that matches exactly one element). User data becomes named
+ * followed, as the recorded run did). Each element is found by role and accessible name first,
+ * then by its CSS path, then by its XPath (the first that matches exactly one element). User data becomes named
  * constants; a secret is read from an environment variable named in the code (the script only
  * holds its placeholder); the browser executable comes from {@code SKYVERN_BROWSER_EXECUTABLE}
  * when set. Only Playwright is needed on the class path. Stateless.

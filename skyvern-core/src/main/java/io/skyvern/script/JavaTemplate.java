@@ -14,7 +14,7 @@ final class JavaTemplate {
         constants.forEach((name, expr) -> init.append("        ").append(name).append(" = ").append(expr).append(";\n"));
         return """
                 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
+                import com.microsoft.playwright.BrowserContext;
                 import com.microsoft.playwright.BrowserType;
                 import com.microsoft.playwright.FrameLocator;
                 import com.microsoft.playwright.Locator;

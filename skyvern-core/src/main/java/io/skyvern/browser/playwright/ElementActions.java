@@ -56,6 +56,10 @@ final class ElementActions {
               return target.scrollLeft !== x || target.scrollTop !== y;
             }""";
 
+    /** The scroll, then the page's next frames, in one round trip. */
+    private static final String SCROLL_THEN_NEXT_FRAMES = "async (el, d) => { const moved = (" + SCROLL + ")(el, d);"
+            + " await (" + NEXT_FRAMES + ")(); return moved; }";
+
     private ElementActions() {
     }
 
@@ -122,8 +126,7 @@ final class ElementActions {
     }
 
     static void scroll(Locator l, String elementId, int dx, int dy) {
-        Object moved = l.evaluate(SCROLL, List.of(dx, dy));
-        l.evaluate("el => (" + NEXT_FRAMES + ")()");
+        Object moved = l.evaluate(SCROLL_THEN_NEXT_FRAMES, List.of(dx, dy));
         if (!Boolean.TRUE.equals(moved)) {
             throw new BrowserActionException("Scrolling " + elementId + " moved nothing: it (and the page) cannot scroll further that way");
         }

@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
 /**
  * Describes an element of the latest snapshot durably ({@code descriptor.js} in its frame, plus the
  * CSS paths and document addresses of the iframes above it), and finds the one element a descriptor
- * names on the live page,
- * giving it an action id when the snapshot had not. Lane thread only.
+ * names on the live page, giving it an action id when the snapshot had not. Lane thread only.
  */
 final class ElementDescriber {
     private static final String LIB = load();
@@ -47,11 +46,13 @@ final class ElementDescriber {
         if (m.matches() && m.group(1) != null) {
             Optional<Frame> frame = tab.frame(m.group(1));
             if (frame.isPresent()) {
+                List<String> path = new ArrayList<>();
                 List<String> urls = new ArrayList<>();
                 for (Frame f = frame.get(); f.parentFrame() != null; f = f.parentFrame()) {
+                    path.add(0, cssPathOf(f));
                     urls.add(0, PageAddress.of(f.url()));
                 }
-                return d.inFrames(framePath(frame.get()), urls);
+                return d.inFrames(path, urls);
             }
         }
         return d;
@@ -108,17 +109,14 @@ final class ElementDescriber {
     record Found(String id, String how) {
     }
 
-    private static List<String> framePath(Frame frame) {
-        List<String> path = new ArrayList<>();
-        for (Frame f = frame; f.parentFrame() != null; f = f.parentFrame()) {
-            ElementHandle owner = f.frameElement();
-            try {
-                path.add(0, String.valueOf(owner.evaluate(CSS_PATH)));
-            } finally {
-                owner.dispose();
-            }
+    /** The CSS path, in its parent's document, of the iframe that holds {@code frame}. */
+    private static String cssPathOf(Frame frame) {
+        ElementHandle owner = frame.frameElement();
+        try {
+            return String.valueOf(owner.evaluate(CSS_PATH));
+        } finally {
+            owner.dispose();
         }
-        return path;
     }
 
     private static <T> T read(String json, Class<T> type) {
